@@ -1,0 +1,2 @@
+/** onex-bus broker module. */
+package io.onex.bus.broker;

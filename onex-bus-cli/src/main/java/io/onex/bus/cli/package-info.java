@@ -1,0 +1,2 @@
+/** onex-bus cli module. */
+package io.onex.bus.cli;

@@ -1,0 +1,2 @@
+/** onex-bus client module. */
+package io.onex.bus.client;

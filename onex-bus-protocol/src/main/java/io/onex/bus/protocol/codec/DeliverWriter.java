@@ -1,0 +1,56 @@
+package io.onex.bus.protocol.codec;
+
+/**
+ * Builds one DELIVER frame by appending deliveries whose event records are copied verbatim from the
+ * frames they were published in. The broker keeps one per connection and flushes it whenever its
+ * loop has drained its input, which is what makes batching natural. Not thread-safe.
+ */
+public final class DeliverWriter {
+  private static final int COUNT_AT = 2;
+  private final WireWriter w;
+  private int count;
+
+  public DeliverWriter(int initialCapacity) {
+    w = new WireWriter(initialCapacity);
+    reset();
+  }
+
+  /** Starts a new, empty frame. */
+  public void reset() {
+    w.reset();
+    w.u8(FrameCodec.VERSION).u8(Command.DELIVER.code()).u16(0);
+    count = 0;
+  }
+
+  public int count() {
+    return count;
+  }
+
+  /** Bytes the frame would have now. */
+  public int size() {
+    return w.position();
+  }
+
+  /** Appends one delivery; the event is {@code record[offset, offset+length)} of its frame. */
+  public void append(
+      int subscriptionId,
+      long sequence,
+      long brokerTimeMicros,
+      byte[] publisherNodeId,
+      byte[] record,
+      int offset,
+      int length) {
+    w.u32(subscriptionId).u64(sequence).u64(brokerTimeMicros);
+    w.u8(publisherNodeId.length).bytes(publisherNodeId);
+    w.bytes(record, offset, length);
+    count++;
+  }
+
+  /** The finished frame; the writer is reset for the next one. */
+  public byte[] finish() {
+    w.putU16At(COUNT_AT, count);
+    byte[] out = w.toByteArray();
+    reset();
+    return out;
+  }
+}

@@ -1,0 +1,2 @@
+/** onex-bus testing module. */
+package io.onex.bus.testing;

@@ -1,0 +1,44 @@
+package io.onex.bus.transport;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The only place onex-bus creates ZeroMQ sockets, so that none escapes without its limits. The
+ * returned socket belongs to the calling thread's loop from then on: JeroMQ sockets are not
+ * thread-safe. The factory methods themselves may be called from any thread.
+ */
+public final class Sockets {
+  private Sockets() {}
+
+  /**
+   * A broker's ROUTER. {@code ROUTER_MANDATORY} makes a send to a full or vanished peer fail
+   * instead of being dropped silently, so the broker sees and counts every undeliverable batch.
+   */
+  public static ZMQ.Socket router(ZContext context, SocketLimits limits) {
+    ZMQ.Socket s = create(context, SocketType.ROUTER, limits);
+    s.setRouterMandatory(true);
+    return s;
+  }
+
+  /** A client's DEALER towards one broker. */
+  public static ZMQ.Socket dealer(ZContext context, SocketLimits limits) {
+    ZMQ.Socket s = create(context, SocketType.DEALER, limits);
+    // Queue nothing for a broker that is not connected yet: the handshake is the first message.
+    s.setImmediate(true);
+    return s;
+  }
+
+  private static ZMQ.Socket create(ZContext context, SocketType type, SocketLimits limits) {
+    ZMQ.Socket s = context.createSocket(type);
+    s.setMaxMsgSize(limits.maxMessageBytes());
+    s.setSndHWM(limits.sendHighWaterMark());
+    s.setRcvHWM(limits.receiveHighWaterMark());
+    s.setHeartbeatIvl((int) limits.heartbeatInterval().toMillis());
+    s.setHeartbeatTimeout((int) limits.heartbeatTimeout().toMillis());
+    s.setHeartbeatTtl((int) limits.heartbeatTimeout().toMillis());
+    s.setLinger((int) limits.linger().toMillis());
+    return s;
+  }
+}
