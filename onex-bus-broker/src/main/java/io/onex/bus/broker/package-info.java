@@ -1,2 +1,7 @@
-/** onex-bus broker module. */
+/**
+ * The bus broker: one {@link io.onex.bus.broker.Broker} per named bus, each with one ROUTER socket
+ * and one loop thread ({@code loop}) that owns the sessions ({@code session}), the subscription
+ * index ({@code routing}) and the counters ({@code stats}); {@code lifecycle} announces start and
+ * stop; {@code config} reads and validates {@code onex.yaml}.
+ */
 package io.onex.bus.broker;

@@ -1,0 +1,192 @@
+package io.onex.bus.broker.loop;
+
+import io.onex.bus.broker.config.BusConfig;
+import io.onex.bus.broker.session.Session;
+import io.onex.bus.broker.stats.BrokerCounters;
+import io.onex.bus.protocol.ErrorCode;
+import io.onex.bus.protocol.ProtocolException;
+import io.onex.bus.protocol.codec.Command;
+import io.onex.bus.protocol.codec.Frame;
+import io.onex.bus.protocol.codec.FrameCodec;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.agrona.concurrent.Agent;
+import org.zeromq.ZMQ;
+
+/**
+ * The broker's event loop: the one thread that owns the bus's ROUTER socket and all routing state.
+ * Each pass reads up to {@value #READ_BUDGET} messages, handles them, then flushes every DELIVER
+ * batch they produced: whatever arrived while the socket was busy goes out together, so batching
+ * costs no latency when idle. Timers (session reaping, stats) run between passes. Only the
+ * AgentRunner's thread calls its methods.
+ */
+public final class BrokerAgent implements Agent {
+  private static final int READ_BUDGET = 256;
+  private static final long STATS_EVERY_MILLIS = 100;
+
+  private final ZMQ.Socket router;
+  private final Clock clock;
+  private final BrokerState state;
+  private final PublishHandler publishes;
+  private final SessionHandler sessions;
+  private final SubscriptionHandler subscriptions;
+  private final Lifecycle lifecycle;
+  private long nextReapMillis;
+  private long nextStatsMillis;
+
+  public BrokerAgent(ZMQ.Socket router, BusConfig config, BrokerCounters counters, Clock clock) {
+    this.router = router;
+    this.clock = clock;
+    Replies replies = new Replies(config.name(), counters);
+    Outbox outbox = new Outbox(router, counters, config.limits().maxBatchEvents());
+    replies.attach(outbox);
+    this.state = new BrokerState(config, counters, outbox, replies);
+    this.publishes = new PublishHandler(state);
+    this.sessions = new SessionHandler(state, publishes::invalidate);
+    this.subscriptions = new SubscriptionHandler(state, publishes::invalidate);
+    this.lifecycle = new Lifecycle(state, publishes);
+  }
+
+  @Override
+  public String roleName() {
+    return "onex-broker-" + state.config.name();
+  }
+
+  @Override
+  public void onStart() {
+    tick();
+    lifecycle.started(router.getLastEndpoint());
+  }
+
+  @Override
+  public int doWork() {
+    tick();
+    int work = read();
+    if (work > 0 || state.outbox.hasBacklog()) {
+      flush();
+    }
+    timers();
+    return work;
+  }
+
+  /** Whether queued output is waiting for a peer's pipe: the idle poll must then wake soon. */
+  public boolean hasBacklog() {
+    return state.outbox.hasBacklog();
+  }
+
+  @Override
+  public void onClose() {
+    tick();
+    lifecycle.stopping(this::flush);
+    state.counters.publish(state.sequence(), state.sessions.size(), state.index.size());
+    router.close();
+  }
+
+  private int read() {
+    int n = 0;
+    while (n < READ_BUDGET) {
+      byte[] routingId = router.recv(ZMQ.DONTWAIT);
+      if (routingId == null) {
+        break;
+      }
+      byte[] body = router.recv(ZMQ.DONTWAIT);
+      boolean extraParts = false;
+      while (router.hasReceiveMore()) {
+        router.recv(ZMQ.DONTWAIT);
+        extraParts = true;
+      }
+      n++;
+      if (body != null) {
+        state.counters.addFrameIn(body.length);
+        handle(routingId, body, extraParts);
+      }
+    }
+    return n;
+  }
+
+  private void handle(byte[] routingId, byte[] body, boolean extraParts) {
+    Session s = state.sessions.get(routingId);
+    if (s != null) {
+      s.touch(state.nowMillis());
+    }
+    try {
+      dispatch(routingId, s, body, extraParts);
+    } catch (ProtocolException e) {
+      int ref = Refs.of(body);
+      if (s != null) {
+        state.replies.reject(s, ref, Frame.Error.WHOLE_FRAME, e, state.nowMillis());
+      } else {
+        state.replies.count(e, "(no session)", state.nowMillis());
+        sendDirect(routingId, Replies.error(ref, Frame.Error.WHOLE_FRAME, e));
+      }
+    }
+  }
+
+  private void dispatch(byte[] routingId, Session s, byte[] body, boolean extraParts)
+      throws ProtocolException {
+    if (extraParts) {
+      throw Replies.problem(
+          ErrorCode.MULTIPART_NOT_ALLOWED, "a protocol message is exactly one ZeroMQ part", "");
+    }
+    int max = state.config.limits().maxFrameBytes();
+    if (body.length > max) {
+      throw Replies.problem(
+          ErrorCode.FRAME_TOO_LARGE,
+          "frame of " + body.length + " bytes exceeds this bus's limit of " + max,
+          "size=" + body.length);
+    }
+    Command command = FrameCodec.commandOf(body);
+    if (s == null && command != Command.HELLO) {
+      throw Replies.problem(
+          ErrorCode.HELLO_REQUIRED, "send HELLO before " + command, command.name());
+    }
+    switch (command) {
+      case PUBLISH -> publishes.handle(s, body);
+      case HELLO -> sessions.hello(routingId, s, (Frame.Hello) FrameCodec.decode(body));
+      case SUBSCRIBE -> subscriptions.subscribe(s, (Frame.Subscribe) FrameCodec.decode(body));
+      case UNSUBSCRIBE -> subscriptions.unsubscribe(s, (Frame.Unsubscribe) FrameCodec.decode(body));
+      case CREDIT -> subscriptions.credit(s, (Frame.Credit) FrameCodec.decode(body));
+      case PING -> sessions.ping(s, (Frame.Ping) FrameCodec.decode(body));
+      case PONG -> FrameCodec.decode(body);
+      case BYE -> {
+        FrameCodec.decode(body);
+        sessions.bye(s);
+      }
+      default ->
+          throw Replies.problem(
+              ErrorCode.UNEXPECTED_COMMAND,
+              command + " is sent by brokers, not to them",
+              command.name());
+    }
+  }
+
+  private void flush() {
+    List<Session> gone = state.outbox.flush(state::queueBound);
+    for (Session s : gone) {
+      sessions.lost(s);
+    }
+  }
+
+  private void timers() {
+    long now = state.nowMillis();
+    if (now >= nextReapMillis) {
+      nextReapMillis = now + state.config.heartbeat().interval().toMillis();
+      sessions.reapSilent();
+    }
+    if (now >= nextStatsMillis) {
+      nextStatsMillis = now + STATS_EVERY_MILLIS;
+      state.counters.publish(state.sequence(), state.sessions.size(), state.index.size());
+    }
+  }
+
+  /** Best effort, for peers without a session: nothing is queued for them. */
+  private void sendDirect(byte[] routingId, byte[] frame) {
+    Outbox.send(router, routingId, frame);
+  }
+
+  private void tick() {
+    Instant now = clock.instant();
+    state.setNow(now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000);
+  }
+}

@@ -1,0 +1,76 @@
+package io.onex.bus.broker.loop;
+
+import io.onex.bus.broker.config.BusConfig;
+import io.onex.bus.broker.routing.SubscriptionIndex;
+import io.onex.bus.broker.session.Session;
+import io.onex.bus.broker.session.SessionTable;
+import io.onex.bus.broker.stats.BrokerCounters;
+
+/**
+ * What the command handlers of one broker loop share: configuration, sessions, the subscription
+ * index, counters, the bus sequence and the loop's notion of now (read once per pass). Owned by the
+ * broker loop thread.
+ */
+final class BrokerState {
+  final BusConfig config;
+  final SessionTable sessions = new SessionTable();
+  final SubscriptionIndex index = new SubscriptionIndex();
+  final BrokerCounters counters;
+  final Replies replies;
+  final Outbox outbox;
+  private long sequence;
+  private long nowMillis;
+  private long nowMicros;
+  private long nextSessionId = 1;
+
+  BrokerState(BusConfig config, BrokerCounters counters, Outbox outbox, Replies replies) {
+    this.config = config;
+    this.counters = counters;
+    this.outbox = outbox;
+    this.replies = replies;
+  }
+
+  long sequence() {
+    return sequence;
+  }
+
+  long nextSequence() {
+    return ++sequence;
+  }
+
+  long nowMillis() {
+    return nowMillis;
+  }
+
+  long nowMicros() {
+    return nowMicros;
+  }
+
+  void setNow(long epochMicros) {
+    nowMicros = epochMicros;
+    nowMillis = epochMicros / 1000;
+  }
+
+  long newSessionId() {
+    return nextSessionId++;
+  }
+
+  /** The bound on queued deliveries for a session: its largest subscription queue. */
+  long queueBound(Session s) {
+    long bound = config.queue().size();
+    for (var sub : s.subscribers()) {
+      bound = Math.max(bound, sub.queueSize());
+    }
+    return bound;
+  }
+
+  /** Removes a session and everything it subscribed. */
+  void removeSession(Session s) {
+    for (var sub : s.subscribers()) {
+      index.remove(sub);
+    }
+    s.subscriptions().clear();
+    sessions.remove(s);
+    outbox.forget(s);
+  }
+}

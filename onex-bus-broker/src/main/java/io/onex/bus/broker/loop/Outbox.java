@@ -1,0 +1,168 @@
+package io.onex.bus.broker.loop;
+
+import io.onex.bus.broker.session.Session;
+import io.onex.bus.broker.stats.BrokerCounters;
+import java.util.ArrayList;
+import java.util.List;
+import org.zeromq.ZMQ;
+
+/**
+ * Everything the broker sends goes through here: frames are queued on their session and written to
+ * the ROUTER at the end of each loop pass without ever blocking. A peer whose pipe is full keeps
+ * its frames queued, bounded by its queue size (the oldest DELIVER frames are dropped and counted
+ * beyond it); a peer that is gone ({@code EHOSTUNREACH}) is reported to the caller for removal.
+ * Owned by the broker loop thread.
+ */
+final class Outbox {
+  /** A DELIVER batch is cut at this size so per-peer pipe memory stays bounded. */
+  static final int DELIVER_BATCH_BYTES = 64 * 1024;
+
+  private final ZMQ.Socket router;
+  private final BrokerCounters counters;
+  private final int maxBatchEvents;
+  private final List<Session> dirty = new ArrayList<>();
+
+  Outbox(ZMQ.Socket router, BrokerCounters counters, int maxBatchEvents) {
+    this.router = router;
+    this.counters = counters;
+    this.maxBatchEvents = Math.min(maxBatchEvents, 0xFFFF);
+  }
+
+  /** Queues a control frame (WELCOME, ACK, ERROR, PONG, BYE) for {@code s}. */
+  void control(Session s, byte[] frame) {
+    s.pending().addLast(new Session.Outgoing(frame, 0));
+    markDirty(s);
+  }
+
+  /** Appends one delivery to {@code s}'s batch, cutting the batch when it is full. */
+  void deliver(
+      Session s,
+      int subscriptionId,
+      long sequence,
+      long timeMicros,
+      byte[] publisher,
+      byte[] frame,
+      int offset,
+      int length,
+      long queueBound) {
+    var batch = s.batch();
+    batch.append(subscriptionId, sequence, timeMicros, publisher, frame, offset, length);
+    markDirty(s);
+    if (batch.count() >= maxBatchEvents || batch.size() >= DELIVER_BATCH_BYTES) {
+      cutBatch(s, queueBound);
+    }
+  }
+
+  /** Moves the batch under construction into the pending queue, enforcing the bound. */
+  void cutBatch(Session s, long queueBound) {
+    var batch = s.batch();
+    int n = batch.count();
+    if (n == 0) {
+      return;
+    }
+    s.pending().addLast(new Session.Outgoing(batch.finish(), n));
+    s.addPendingEvents(n);
+    while (s.pendingEvents() > queueBound && dropOldestDelivery(s)) {
+      // keep dropping whole batches until the queue fits its bound again
+    }
+  }
+
+  private boolean dropOldestDelivery(Session s) {
+    for (var it = s.pending().iterator(); it.hasNext(); ) {
+      Session.Outgoing o = it.next();
+      if (o.events() > 0) {
+        it.remove();
+        s.addPendingEvents(-o.events());
+        counters.addDropped(o.events());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Writes every dirty session's queued frames until each is empty or its pipe is full. Returns the
+   * sessions whose peer is gone.
+   */
+  List<Session> flush(java.util.function.ToLongFunction<Session> queueBound) {
+    List<Session> gone = null;
+    for (int i = 0; i < dirty.size(); i++) {
+      Session s = dirty.get(i);
+      cutBatch(s, queueBound.applyAsLong(s));
+      if (!drain(s)) {
+        gone = gone == null ? new ArrayList<>() : gone;
+        gone.add(s);
+      }
+    }
+    dirty.removeIf(s -> s.pending().isEmpty() && clearDirty(s));
+    return gone == null ? List.of() : gone;
+  }
+
+  /** Whether any session still has frames waiting for its pipe. */
+  boolean hasBacklog() {
+    return !dirty.isEmpty();
+  }
+
+  /** Forgets a session that is being removed. */
+  void forget(Session s) {
+    dirty.remove(s);
+    s.setDirty(false);
+  }
+
+  private static boolean clearDirty(Session s) {
+    s.setDirty(false);
+    return true;
+  }
+
+  /** Sends what the pipe takes; false when the peer is unreachable. */
+  private boolean drain(Session s) {
+    while (!s.pending().isEmpty()) {
+      Session.Outgoing o = s.pending().peekFirst();
+      SendResult r = send(router, s.routingId(), o.frame());
+      if (r != SendResult.SENT) {
+        return r == SendResult.FULL;
+      }
+      s.pending().pollFirst();
+      s.addPendingEvents(-o.events());
+      counters.addDelivered(o.events());
+      counters.addFrameOut();
+    }
+    return true;
+  }
+
+  /** What became of one send. */
+  enum SendResult {
+    SENT,
+    FULL,
+    GONE
+  }
+
+  /**
+   * Sends {@code frame} to one peer without blocking. JeroMQ reports a full pipe by returning false
+   * and a vanished peer by throwing; both become values here.
+   */
+  static SendResult send(ZMQ.Socket router, byte[] routingId, byte[] frame) {
+    try {
+      if (!router.send(routingId, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+        return router.errno() == ZMQ.Error.EHOSTUNREACH.getCode()
+            ? SendResult.GONE
+            : SendResult.FULL;
+      }
+      // The identity part was accepted, so the pipe has room for the body.
+      router.send(frame, ZMQ.DONTWAIT);
+      return SendResult.SENT;
+    } catch (org.zeromq.ZMQException e) {
+      if (e.getErrorCode() == ZMQ.Error.EHOSTUNREACH.getCode()) {
+        return SendResult.GONE;
+      }
+      throw e;
+    }
+  }
+
+  private void markDirty(Session s) {
+    if (!s.isDirty()) {
+      s.setDirty(true);
+      dirty.add(s);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package io.onex.bus.broker.loop;
+
+import io.onex.bus.broker.routing.Subscriber;
+import io.onex.bus.broker.session.Session;
+import io.onex.bus.protocol.ErrorCode;
+import io.onex.bus.protocol.ProtocolException;
+import io.onex.bus.protocol.codec.EventRecordView;
+import io.onex.bus.protocol.codec.Frame;
+import io.onex.bus.protocol.codec.FrameCodec;
+import io.onex.bus.protocol.codec.PublishView;
+import io.onex.bus.protocol.event.PayloadShape;
+import io.onex.bus.protocol.topic.Topics;
+
+/**
+ * The hot path: checks each event of a PUBLISH frame by its routing header alone, numbers the
+ * accepted ones and appends them, byte for byte, to the DELIVER batch of every matching subscriber.
+ * One ACK answers the frame; each rejected event gets its own ERROR first. The payload is never
+ * parsed. Owned by the broker loop thread.
+ */
+final class PublishHandler {
+  private final BrokerState state;
+  private final PublishView publish = new PublishView();
+  private final EventRecordView record = new EventRecordView();
+  private String lastTopic;
+  private Subscriber[] lastMatch;
+
+  PublishHandler(BrokerState state) {
+    this.state = state;
+  }
+
+  void handle(Session from, byte[] frame) {
+    try {
+      publish.wrap(frame, state.config.limits().maxBatchEvents());
+    } catch (ProtocolException e) {
+      state.replies.reject(from, Refs.of(frame), Frame.Error.WHOLE_FRAME, e, state.nowMillis());
+      return;
+    }
+    int ref = publish.ref();
+    int accepted = 0;
+    long first = 0;
+    while (publish.hasNext()) {
+      int index = publish.index();
+      try {
+        publish.next(record);
+      } catch (ProtocolException e) {
+        // The rest of the frame cannot be trusted: reject from here on, keep what came before.
+        state.replies.reject(from, ref, index, e, state.nowMillis());
+        break;
+      }
+      try {
+        long seq = route(from, frame);
+        first = accepted == 0 ? seq : first;
+        accepted++;
+      } catch (ProtocolException e) {
+        state.replies.reject(from, ref, index, e, state.nowMillis());
+      }
+    }
+    state.counters.addPublished(accepted);
+    state.outbox.control(from, FrameCodec.encode(new Frame.Ack(ref, accepted, first)));
+  }
+
+  private long route(Session from, byte[] frame) throws ProtocolException {
+    Subscriber[] targets = targets(record.topic());
+    if (!PayloadShape.looksLikeJsonObject(frame, record.payloadOffset(), record.payloadLength())) {
+      throw Replies.problem(
+          ErrorCode.PAYLOAD_NOT_JSON, "payload is not a JSON object (OnexEvent)", preview(frame));
+    }
+    if (record.eventTypeLength() == 0) {
+      throw Replies.problem(ErrorCode.INVALID_EVENT_TYPE, "event_type is empty", "");
+    }
+    long seq = state.nextSequence();
+    for (Subscriber s : targets) {
+      state.outbox.deliver(
+          s.session(),
+          s.subscriptionId(),
+          seq,
+          state.nowMicros(),
+          from.nodeIdBytes(),
+          frame,
+          record.recordOffset(),
+          record.recordLength(),
+          s.queueSize());
+    }
+    return seq;
+  }
+
+  /**
+   * Routes an event the broker itself publishes on a system topic: numbered and delivered like any
+   * other, but exempt from the checks that keep clients off {@code $} topics.
+   */
+  long publishSystem(byte[] encodedRecord, byte[] brokerNodeId) {
+    try {
+      record.wrap(encodedRecord, 0, encodedRecord.length);
+    } catch (ProtocolException e) {
+      throw new IllegalStateException("the broker encoded an invalid record", e);
+    }
+    long seq = state.nextSequence();
+    for (Subscriber s : state.index.match(record.topic())) {
+      state.outbox.deliver(
+          s.session(),
+          s.subscriptionId(),
+          seq,
+          state.nowMicros(),
+          brokerNodeId,
+          encodedRecord,
+          0,
+          encodedRecord.length,
+          s.queueSize());
+    }
+    state.counters.addPublished(1);
+    return seq;
+  }
+
+  /** Validated subscribers of a topic; consecutive events on one topic skip even the lookup. */
+  private Subscriber[] targets(String topic) throws ProtocolException {
+    if (topic.equals(lastTopic) && lastMatch != null) {
+      return lastMatch;
+    }
+    if (!state.index.isCached(topic)) {
+      Topics.validateLiteral(topic);
+      if (Topics.isSystem(topic)) {
+        throw Replies.problem(
+            ErrorCode.INVALID_TOPIC, "topics starting with '$' are reserved for the bus", topic);
+      }
+    }
+    lastTopic = topic;
+    lastMatch = state.index.match(topic);
+    return lastMatch;
+  }
+
+  /** Subscriptions changed: the one-entry cache may be stale. */
+  void invalidate() {
+    lastTopic = null;
+    lastMatch = null;
+  }
+
+  private String preview(byte[] frame) {
+    int n = Math.min(record.payloadLength(), 80);
+    return new String(frame, record.payloadOffset(), n, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,69 @@
+package io.onex.bus.broker.loop;
+
+import io.onex.bus.broker.session.Session;
+import io.onex.bus.broker.stats.BrokerCounters;
+import io.onex.bus.protocol.ErrorCode;
+import io.onex.bus.protocol.ProtocolException;
+import io.onex.bus.protocol.codec.Frame;
+import io.onex.bus.protocol.codec.FrameCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers bad input: an ERROR frame to the sender (with the reference it answers), a counter per
+ * error code and a rate-limited structured log line. Owned by the broker loop thread.
+ */
+final class Replies {
+  private static final Logger LOG = LoggerFactory.getLogger("io.onex.bus.broker.rejects");
+
+  private final String bus;
+  private final BrokerCounters counters;
+  private final RateLimitedLog limiter = new RateLimitedLog(20, 1000);
+  private Outbox outbox;
+
+  Replies(String bus, BrokerCounters counters) {
+    this.bus = bus;
+    this.counters = counters;
+  }
+
+  void attach(Outbox outbox) {
+    this.outbox = outbox;
+  }
+
+  /** Rejects input from a known session. */
+  void reject(Session s, int ref, int index, ProtocolException e, long nowMillis) {
+    count(e, s.nodeId(), nowMillis);
+    outbox.control(s, error(ref, index, e));
+  }
+
+  /** Counts and logs input that gets no answer (or whose answer is sent by the caller). */
+  void count(ProtocolException e, String nodeId, long nowMillis) {
+    counters.reject(e.code());
+    if (limiter.tryAcquire(nowMillis, this::logSuppressed)) {
+      LOG.atWarn()
+          .addKeyValue("event", "PROTOCOL_ERROR")
+          .addKeyValue("bus", bus)
+          .addKeyValue("node_id", nodeId)
+          .addKeyValue("code", e.code().name())
+          .addKeyValue("offending", e.offending())
+          .log("rejected input from {}: {} ({})", nodeId, e.getMessage(), e.code());
+    }
+  }
+
+  static byte[] error(int ref, int index, ProtocolException e) {
+    return FrameCodec.encode(
+        new Frame.Error(ref, index, e.code().code(), e.getMessage(), e.offending()));
+  }
+
+  static ProtocolException problem(ErrorCode code, String message, String offending) {
+    return new ProtocolException(code, message, offending);
+  }
+
+  private void logSuppressed(long n) {
+    LOG.atWarn()
+        .addKeyValue("event", "LOG_SUPPRESSED")
+        .addKeyValue("bus", bus)
+        .addKeyValue("suppressed", n)
+        .log("{} rejected-input log lines suppressed in the last second", n);
+  }
+}

@@ -1,0 +1,26 @@
+package io.onex.bus.broker.routing;
+
+import io.onex.bus.broker.session.Session;
+import io.onex.bus.protocol.topic.TopicPattern;
+
+/**
+ * One open subscription: which session, under which client-chosen id, on which pattern, with which
+ * queue bound and drop policy. Identity is by reference: two subscriptions on the same pattern are
+ * two subscribers. Owned by the broker loop thread.
+ *
+ * @param queueSize the resolved bound (the bus default when the client asked for 0)
+ * @param dropPolicy 1 drop-oldest, 2 drop-newest (the wire codes)
+ */
+public record Subscriber(
+    Session session, int subscriptionId, TopicPattern pattern, int queueSize, int dropPolicy) {
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
+}

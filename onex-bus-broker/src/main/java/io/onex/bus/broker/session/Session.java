@@ -1,0 +1,102 @@
+package io.onex.bus.broker.session;
+
+import io.onex.bus.broker.routing.Subscriber;
+import io.onex.bus.protocol.codec.DeliverWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One client connection after its HELLO: who it is, its subscriptions, the DELIVER batch being
+ * built for it in this loop pass and the frames waiting for room in its ZeroMQ pipe. Owned by the
+ * broker loop thread.
+ */
+public final class Session {
+  private final byte[] routingId;
+  private final long id;
+  private final String nodeId;
+  private final byte[] nodeIdBytes;
+  private final Map<Integer, Subscriber> subscriptions = new HashMap<>();
+  private final DeliverWriter batch = new DeliverWriter(4096);
+  private final ArrayDeque<Outgoing> pending = new ArrayDeque<>();
+  private long pendingEvents;
+  private long lastSeenMillis;
+  private boolean dirty;
+
+  /** A frame queued for this session; {@code events} counts deliveries (0 for control frames). */
+  public record Outgoing(byte[] frame, int events) {}
+
+  public Session(byte[] routingId, long id, String nodeId, long nowMillis) {
+    this.routingId = routingId;
+    this.id = id;
+    this.nodeId = nodeId;
+    this.nodeIdBytes = nodeId.getBytes(StandardCharsets.UTF_8);
+    this.lastSeenMillis = nowMillis;
+  }
+
+  public byte[] routingId() {
+    return routingId;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** The node id as stamped on every delivery of an event this session published. */
+  public byte[] nodeIdBytes() {
+    return nodeIdBytes;
+  }
+
+  public Map<Integer, Subscriber> subscriptions() {
+    return subscriptions;
+  }
+
+  public Collection<Subscriber> subscribers() {
+    return subscriptions.values();
+  }
+
+  /** The DELIVER frame under construction in this loop pass. */
+  public DeliverWriter batch() {
+    return batch;
+  }
+
+  public ArrayDeque<Outgoing> pending() {
+    return pending;
+  }
+
+  public long pendingEvents() {
+    return pendingEvents;
+  }
+
+  public void addPendingEvents(long delta) {
+    pendingEvents += delta;
+  }
+
+  public long lastSeenMillis() {
+    return lastSeenMillis;
+  }
+
+  public void touch(long nowMillis) {
+    lastSeenMillis = nowMillis;
+  }
+
+  /** Whether this session has output to flush at the end of the loop pass. */
+  public boolean isDirty() {
+    return dirty;
+  }
+
+  public void setDirty(boolean dirty) {
+    this.dirty = dirty;
+  }
+
+  @Override
+  public String toString() {
+    return "Session[" + id + ", node=" + nodeId + "]";
+  }
+}

@@ -1,0 +1,96 @@
+package io.onex.bus.broker.stats;
+
+import io.onex.bus.protocol.ErrorCode;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The broker's running totals. Only the loop thread writes them, as plain fields (no contention on
+ * the hot path); {@link #publish} copies them into an immutable {@link BrokerSnapshot} that other
+ * threads read through {@link #latest()}.
+ */
+public final class BrokerCounters {
+  private long published;
+  private long delivered;
+  private long dropped;
+  private long framesIn;
+  private long framesOut;
+  private long bytesIn;
+  private long sessionsExpired;
+  private final Map<ErrorCode, Long> rejected = new EnumMap<>(ErrorCode.class);
+  private volatile BrokerSnapshot latest = BrokerSnapshot.EMPTY;
+
+  public void addPublished(long n) {
+    published += n;
+  }
+
+  public void addDelivered(long n) {
+    delivered += n;
+  }
+
+  public void addDropped(long n) {
+    dropped += n;
+  }
+
+  /** One inbound ZeroMQ message of {@code bytes} bytes. */
+  public void addFrameIn(int bytes) {
+    framesIn++;
+    bytesIn += bytes;
+  }
+
+  public void addFrameOut() {
+    framesOut++;
+  }
+
+  public void addSessionExpired() {
+    sessionsExpired++;
+  }
+
+  public long published() {
+    return published;
+  }
+
+  public long delivered() {
+    return delivered;
+  }
+
+  public long dropped() {
+    return dropped;
+  }
+
+  /** Counts one rejected input by its code. */
+  public void reject(ErrorCode code) {
+    rejected.merge(code, 1L, Long::sum);
+  }
+
+  public long rejectedTotal() {
+    long n = 0;
+    for (long v : rejected.values()) {
+      n += v;
+    }
+    return n;
+  }
+
+  /** Loop thread: make the current totals visible to other threads. */
+  public void publish(long sequence, int sessions, int subscriptions) {
+    latest =
+        new BrokerSnapshot(
+            sequence,
+            published,
+            delivered,
+            dropped,
+            rejectedTotal(),
+            Map.copyOf(rejected),
+            framesIn,
+            framesOut,
+            bytesIn,
+            sessions,
+            subscriptions,
+            sessionsExpired);
+  }
+
+  /** Any thread: the totals as of the last {@link #publish}. */
+  public BrokerSnapshot latest() {
+    return latest;
+  }
+}

@@ -1,0 +1,32 @@
+package io.onex.bus.broker.stats;
+
+import io.onex.bus.protocol.ErrorCode;
+import java.util.Map;
+
+/**
+ * The broker's totals at one instant, for HTTP, the CLI and tests. Immutable; any thread.
+ *
+ * @param sequence the last bus sequence assigned
+ * @param rejectedByCode rejected inputs per error code
+ */
+public record BrokerSnapshot(
+    long sequence,
+    long published,
+    long delivered,
+    long dropped,
+    long rejected,
+    Map<ErrorCode, Long> rejectedByCode,
+    long framesIn,
+    long framesOut,
+    long bytesIn,
+    int sessions,
+    int subscriptions,
+    long sessionsExpired) {
+
+  static final BrokerSnapshot EMPTY = new BrokerSnapshot(0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0);
+
+  /** Rejections with one code. */
+  public long rejected(ErrorCode code) {
+    return rejectedByCode.getOrDefault(code, 0L);
+  }
+}
