@@ -1,0 +1,167 @@
+package io.onex.bus.cli.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.onex.bus.cli.CliException;
+import io.onex.bus.cli.OnexCommand;
+import io.onex.bus.client.BusClient;
+import io.onex.bus.client.PublishResult;
+import io.onex.bus.protocol.event.OnexEvent;
+import io.onex.bus.protocol.event.OnexEventJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code onex publish}: sends N OnexEvents whose metadata is {@code --data} (or the file's JSON)
+ * and prints what the broker answered. Exit 1 if any event was rejected or not sent. Main thread.
+ */
+@Command(name = "publish", description = "Publish events and report what the bus accepted.")
+public final class PublishCommand implements Callable<Integer> {
+  @Mixin BusOptions busOptions;
+
+  @Option(names = "--topic", required = true, description = "literal topic, e.g. onex.evt.demo.v1")
+  String topic;
+
+  @Option(
+      names = "--type",
+      defaultValue = "USER_EVENT",
+      description = "event_type (default: ${DEFAULT-VALUE})")
+  String type;
+
+  @Option(names = "--data", description = "metadata as a JSON object")
+  String data;
+
+  @Option(names = "--file", description = "file whose JSON object is the metadata")
+  Path file;
+
+  @Option(names = "--count", defaultValue = "1", description = "events to send (default: 1)")
+  long count;
+
+  @Option(
+      names = "--rate",
+      description = "events per second, e.g. 100/s (default: as fast as possible)")
+  String rate;
+
+  @Option(names = "--correlation-id", description = "correlation id for every event")
+  String correlationId;
+
+  @Option(names = "--json", description = "print the summary as JSON")
+  boolean json;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (count < 1) {
+      throw new CliException(OnexCommand.EXIT_USAGE, "--count must be >= 1, was " + count);
+    }
+    JsonNode metadata = metadata();
+    Rate pace = parseRate();
+    Summary summary = new Summary();
+    try (BusClient client = busOptions.connect()) {
+      List<CompletableFuture<PublishResult>> results = new ArrayList<>();
+      for (long i = 0; i < count; i++) {
+        pace.pace();
+        OnexEvent event =
+            OnexEvent.create(client.nodeId(), type, metadata).withCorrelationId(correlationId);
+        results.add(client.publish(topic, event));
+      }
+      results.forEach(f -> summary.add(f.join()));
+    }
+    summary.print(spec.commandLine().getOut(), json);
+    return summary.allAccepted() ? 0 : OnexCommand.EXIT_FAILURE;
+  }
+
+  private Rate parseRate() {
+    try {
+      return Rate.parse(rate);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(OnexCommand.EXIT_USAGE, "--rate: " + e.getMessage());
+    }
+  }
+
+  private JsonNode metadata() {
+    if (data != null && file != null) {
+      throw new CliException(OnexCommand.EXIT_USAGE, "give --data or --file, not both");
+    }
+    String text;
+    try {
+      text = file != null ? Files.readString(file) : data;
+    } catch (IOException e) {
+      throw new CliException(OnexCommand.EXIT_USAGE, "cannot read " + file + ": " + e.getMessage());
+    }
+    if (text == null) {
+      return null;
+    }
+    try {
+      JsonNode node = OnexEventJson.mapper().readTree(text);
+      if (node == null || !node.isObject()) {
+        throw new CliException(
+            OnexCommand.EXIT_USAGE, "--data must be a JSON object, was: " + text);
+      }
+      return node;
+    } catch (IOException e) {
+      throw new CliException(OnexCommand.EXIT_USAGE, "--data is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  /** Counts results and the reasons for rejections. */
+  private static final class Summary {
+    private long sent;
+    private long accepted;
+    private long rejected;
+    private long firstSequence = -1;
+    private long lastSequence = -1;
+    private final Map<String, Long> reasons = new LinkedHashMap<>();
+
+    void add(PublishResult r) {
+      sent++;
+      if (r.isAccepted()) {
+        accepted++;
+        firstSequence = firstSequence < 0 ? r.sequence() : firstSequence;
+        lastSequence = r.sequence();
+      } else {
+        rejected++;
+        reasons.merge(
+            r.status() + " " + (r.code() == null ? "" : r.code() + ": ") + r.message(),
+            1L,
+            Long::sum);
+      }
+    }
+
+    boolean allAccepted() {
+      return rejected == 0;
+    }
+
+    void print(PrintWriter out, boolean json) {
+      if (json) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sent", sent);
+        m.put("accepted", accepted);
+        m.put("rejected", rejected);
+        m.put("first_sequence", firstSequence);
+        m.put("last_sequence", lastSequence);
+        m.put("reasons", reasons);
+        out.println(OnexEventJson.mapper().valueToTree(m).toString());
+      } else {
+        out.printf("sent %d, accepted %d, rejected %d%n", sent, accepted, rejected);
+        if (accepted > 0) {
+          out.printf("sequences %d..%d%n", firstSequence, lastSequence);
+        }
+        reasons.forEach((reason, n) -> out.printf("  %d x %s%n", n, reason));
+      }
+      out.flush();
+    }
+  }
+}

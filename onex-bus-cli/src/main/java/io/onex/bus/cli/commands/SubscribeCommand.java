@@ -1,0 +1,160 @@
+package io.onex.bus.cli.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onex.bus.cli.CliException;
+import io.onex.bus.cli.OnexCommand;
+import io.onex.bus.client.BusClient;
+import io.onex.bus.client.ReceivedEvent;
+import io.onex.bus.client.SubscribeOptions;
+import io.onex.bus.client.Subscription;
+import io.onex.bus.protocol.event.OnexEventJson;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code onex subscribe}: prints events matching a pattern as they arrive, until {@code --count}
+ * events came (exit 0) or {@code --timeout} passed (exit 3 if a count was asked and not reached).
+ * The main thread waits; events are printed on the client's dispatcher thread.
+ */
+@Command(name = "subscribe", description = "Print events matching a topic pattern as they arrive.")
+public final class SubscribeCommand implements java.util.concurrent.Callable<Integer> {
+  @Mixin BusOptions busOptions;
+
+  @Option(names = "--topic", required = true, description = "pattern: '*' one token, '>' the rest")
+  String pattern;
+
+  @Option(names = "--count", description = "stop after this many events")
+  Long count;
+
+  @Option(names = "--timeout", description = "stop after this long, e.g. 10s, 500ms, PT1M")
+  String timeout;
+
+  @Option(names = "--json", description = "one JSON object per event")
+  boolean json;
+
+  @Option(names = "--queue-size", description = "this subscription's queue bound in the broker")
+  Integer queueSize;
+
+  @Option(names = "--drop", description = "drop policy when the queue is full: oldest|newest")
+  String drop;
+
+  @Option(
+      names = "--consume-rate",
+      description = "handle at most this many events/s (a slow consumer)")
+  String consumeRate;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Duration limit = timeout == null ? null : Durations.parse("--timeout", timeout);
+    if (count != null && count < 1) {
+      throw new CliException(OnexCommand.EXIT_USAGE, "--count must be >= 1, was " + count);
+    }
+    SubscribeOptions options = options();
+    Rate pace = Rate.parse(consumeRate);
+    PrintWriter out = spec.commandLine().getOut();
+    CountDownLatch done = new CountDownLatch(1);
+    AtomicLong seen = new AtomicLong();
+    try (BusClient client = busOptions.connect();
+        Subscription sub =
+            client.subscribe(
+                options,
+                e -> {
+                  if (count != null && seen.get() >= count) {
+                    return;
+                  }
+                  pace.pace();
+                  print(out, e);
+                  if (count != null && seen.incrementAndGet() >= count) {
+                    done.countDown();
+                  }
+                })) {
+      awaitReady(sub);
+      boolean finished =
+          limit == null ? awaitForever(done) : done.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+      if (!finished && count != null) {
+        spec.commandLine()
+            .getErr()
+            .printf("onex: timed out after %s with %d of %d events%n", timeout, seen.get(), count);
+        return OnexCommand.EXIT_TIMEOUT;
+      }
+    }
+    return 0;
+  }
+
+  private SubscribeOptions options() {
+    var b = SubscribeOptions.builder().pattern(pattern);
+    if (queueSize != null) {
+      if (queueSize < 1) {
+        throw new CliException(
+            OnexCommand.EXIT_USAGE, "--queue-size must be >= 1, was " + queueSize);
+      }
+      b.queueSize(queueSize);
+    }
+    if (drop != null) {
+      switch (drop) {
+        case "oldest" -> b.dropPolicy(SubscribeOptions.DropPolicy.OLDEST);
+        case "newest" -> b.dropPolicy(SubscribeOptions.DropPolicy.NEWEST);
+        default ->
+            throw new CliException(
+                OnexCommand.EXIT_USAGE, "--drop must be oldest or newest, was " + drop);
+      }
+    }
+    return b.build();
+  }
+
+  private static void awaitReady(Subscription sub) {
+    try {
+      sub.ready().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new CliException(
+          OnexCommand.EXIT_USAGE, "subscription refused: " + e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      throw new CliException(OnexCommand.EXIT_TIMEOUT, "the bus did not confirm the subscription");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(OnexCommand.EXIT_FAILURE, "interrupted");
+    }
+  }
+
+  private static boolean awaitForever(CountDownLatch done) throws InterruptedException {
+    done.await();
+    return true;
+  }
+
+  private void print(PrintWriter out, ReceivedEvent e) {
+    String payload = new String(e.payload(), StandardCharsets.UTF_8);
+    if (json) {
+      ObjectNode line = OnexEventJson.mapper().createObjectNode();
+      line.put("sequence", e.sequence());
+      line.put("topic", e.topic());
+      line.put("event_type", e.eventType());
+      line.put("correlation_id", e.correlationId());
+      line.put("publisher", e.publisherNodeId());
+      line.set("event", parseOrText(payload));
+      out.println(line);
+    } else {
+      out.printf("#%d %s %s %s%n", e.sequence(), e.topic(), e.eventType(), payload);
+    }
+    out.flush();
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode parseOrText(String payload) {
+    try {
+      return OnexEventJson.mapper().readTree(payload);
+    } catch (java.io.IOException ex) {
+      return OnexEventJson.mapper().getNodeFactory().textNode(payload);
+    }
+  }
+}

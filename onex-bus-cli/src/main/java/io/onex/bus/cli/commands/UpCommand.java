@@ -1,0 +1,115 @@
+package io.onex.bus.cli.commands;
+
+import ch.qos.logback.classic.LoggerContext;
+import io.onex.bus.broker.Broker;
+import io.onex.bus.broker.BrokerStartException;
+import io.onex.bus.broker.config.BusConfig;
+import io.onex.bus.broker.config.ConfigException;
+import io.onex.bus.broker.config.ConfigLoader;
+import io.onex.bus.broker.config.OnexConfig;
+import io.onex.bus.cli.CliException;
+import io.onex.bus.cli.OnexCommand;
+import io.onex.bus.cli.deploy.OnexHome;
+import io.onex.bus.cli.deploy.StateFiles;
+import io.onex.bus.cli.http.HttpApi;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code onex up}: validates the config, starts every configured bus and the HTTP API, prints the
+ * endpoints and {@code onex: ready}, and runs until SIGINT or SIGTERM, when it stops every bus in
+ * order (BUS_STOPPED, queues flushed) and exits 0. Runs on the main thread; the stop runs on the
+ * JVM's shutdown-hook thread.
+ */
+@Command(name = "up", description = "Run the configured buses and the HTTP API until stopped.")
+public final class UpCommand implements Callable<Integer> {
+  @Option(names = "--config", description = "YAML config (default: the embedded four-bus config)")
+  Path config;
+
+  @Option(names = "--home", description = "state directory (default: $ONEX_HOME or ~/.onex)")
+  Path home;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    OnexConfig cfg = load();
+    OnexHome onexHome = OnexHome.resolve(home, cfg.home());
+    List<Broker> brokers = startBuses(cfg);
+    HttpApi http;
+    try {
+      http = HttpApi.start(cfg.http(), brokers);
+    } catch (RuntimeException e) {
+      stopAll(brokers);
+      throw new CliException(
+          OnexCommand.EXIT_FAILURE, "cannot start the HTTP API: " + e.getMessage());
+    }
+    StateFiles.writeHttpEndpoint(onexHome, http.url());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> stop(brokers, http, onexHome, stopped), "onex-shutdown"));
+    PrintWriter out = spec.commandLine().getOut();
+    for (Broker b : brokers) {
+      out.printf("bus %-10s %s%n", b.name(), b.endpoint());
+    }
+    out.printf("http %s%n", http.url());
+    out.println("onex: ready");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private OnexConfig load() {
+    try {
+      return config == null ? ConfigLoader.loadDefault() : ConfigLoader.load(config);
+    } catch (ConfigException e) {
+      throw new CliException(OnexCommand.EXIT_USAGE, "invalid config: " + e.getMessage());
+    }
+  }
+
+  private static List<Broker> startBuses(OnexConfig cfg) {
+    List<Broker> started = new ArrayList<>();
+    try {
+      for (BusConfig bus : cfg.buses()) {
+        started.add(Broker.start(bus));
+      }
+    } catch (BrokerStartException e) {
+      stopAll(started);
+      throw new CliException(OnexCommand.EXIT_FAILURE, e.getMessage());
+    }
+    return started;
+  }
+
+  private static void stopAll(List<Broker> brokers) {
+    List<Broker> reversed = new ArrayList<>(brokers);
+    Collections.reverse(reversed);
+    reversed.forEach(Broker::close);
+  }
+
+  /**
+   * The orderly stop. It ends with {@code halt(0)}: a SIGTERM-ed JVM otherwise exits 143, and an
+   * operator's supervisor must see a clean stop as 0.
+   */
+  private static void stop(
+      List<Broker> brokers, HttpApi http, OnexHome home, CountDownLatch stopped) {
+    http.close();
+    stopAll(brokers);
+    StateFiles.remove(home);
+    System.out.flush();
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext lc) {
+      lc.stop();
+    }
+    System.err.flush();
+    stopped.countDown();
+    Runtime.getRuntime().halt(0);
+  }
+}

@@ -1,0 +1,211 @@
+package io.onex.bus.client;
+
+import io.onex.bus.client.internal.ClientAgent;
+import io.onex.bus.client.internal.Dispatcher;
+import io.onex.bus.client.internal.Outbound;
+import io.onex.bus.client.internal.SubscribeFrames;
+import io.onex.bus.client.internal.SubscriptionImpl;
+import io.onex.bus.protocol.ProtocolException;
+import io.onex.bus.protocol.codec.EventRecord;
+import io.onex.bus.protocol.codec.EventRecords;
+import io.onex.bus.protocol.codec.Frame;
+import io.onex.bus.protocol.event.OnexEvent;
+import io.onex.bus.protocol.event.OnexEventJson;
+import io.onex.bus.protocol.topic.Topics;
+import io.onex.bus.transport.PollIdleStrategy;
+import io.onex.bus.transport.Sockets;
+import io.onex.bus.transport.Waker;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.agrona.concurrent.AgentRunner;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * A node's connection to one bus over ZeroMQ: one DEALER owned by the I/O thread ({@code
+ * onex-client-io-<node>}), handlers run on the dispatcher thread ({@code
+ * onex-client-dispatch-<node>}). Every public method may be called from any thread: {@code publish}
+ * encodes the event on the caller's thread and hands the bytes to the I/O thread through a bounded
+ * queue.
+ */
+public final class BusClient implements EventBus {
+  private static final long MAX_IDLE_BLOCK_MILLIS = 100;
+
+  private final BusClientOptions options;
+  private final ZContext context = new ZContext(1);
+  private final Waker waker = new Waker();
+  private final Map<Integer, SubscriptionImpl> subscriptions = new ConcurrentHashMap<>();
+  private final Dispatcher dispatcher;
+  private final ClientAgent agent;
+  private final AgentRunner runner;
+  private final Thread dispatchThread;
+  private final AtomicInteger nextSubscriptionId = new AtomicInteger(1);
+  private final AtomicLong inFlight = new AtomicLong();
+  private volatile boolean closed;
+  private Frame.Welcome welcome;
+
+  private BusClient(BusClientOptions options) {
+    this.options = options;
+    ZMQ.Socket socket = Sockets.dealer(context, options.socketLimits());
+    socket.connect(options.endpoint());
+    this.dispatcher = new Dispatcher(options.inboundQueueCapacity(), subscriptions);
+    this.agent = new ClientAgent(socket, options, dispatcher, subscriptions);
+    ZMQ.Poller poller = context.createPoller(2);
+    poller.register(socket, ZMQ.Poller.POLLIN);
+    poller.register(waker.channel(), ZMQ.Poller.POLLIN);
+    PollIdleStrategy idle =
+        new PollIdleStrategy(millis -> blockingPoll(poller, millis), MAX_IDLE_BLOCK_MILLIS);
+    this.runner = new AgentRunner(idle, t -> {}, null, agent);
+    this.dispatchThread = new Thread(dispatcher, "onex-client-dispatch-" + options.nodeId());
+    dispatchThread.setDaemon(true);
+  }
+
+  /** Connects and waits for the bus's WELCOME; throws {@link BusConnectException} otherwise. */
+  public static BusClient connect(BusClientOptions options) {
+    BusClient c = new BusClient(options);
+    c.dispatchThread.start();
+    AgentRunner.startOnThread(c.runner, r -> daemon(r, "onex-client-io-" + options.nodeId()));
+    try {
+      c.welcome = c.agent.welcome().get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return c;
+    } catch (TimeoutException e) {
+      c.close();
+      throw new BusConnectException(
+          "no answer from " + options.endpoint() + " within " + options.connectTimeout());
+    } catch (ExecutionException e) {
+      c.close();
+      throw new BusConnectException("the bus refused the session: " + e.getCause().getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      c.close();
+      throw new BusConnectException("interrupted while connecting");
+    }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private void blockingPoll(ZMQ.Poller poller, long millis) {
+    waker.armed();
+    if (agent.mayBlock()) {
+      poller.poll(millis);
+    }
+    waker.disarm();
+  }
+
+  public String nodeId() {
+    return options.nodeId();
+  }
+
+  /** The WELCOME of the session: bus name, limits, broker clock. */
+  public Frame.Welcome welcome() {
+    return welcome;
+  }
+
+  /** Exceptions thrown by handlers so far (each logged). */
+  public long handlerErrors() {
+    return dispatcher.handlerErrors();
+  }
+
+  @Override
+  public CompletableFuture<PublishResult> publish(String topic, OnexEvent event, PublishOptions o) {
+    if (closed) {
+      return CompletableFuture.completedFuture(PublishResult.notSent("client is closed"));
+    }
+    try {
+      Topics.validateLiteral(topic);
+    } catch (ProtocolException e) {
+      return CompletableFuture.completedFuture(
+          PublishResult.notSent(e.code() + ": " + e.getMessage()));
+    }
+    byte[] record =
+        EventRecords.encode(
+            new EventRecord(
+                0,
+                topic,
+                event.eventType(),
+                event.correlationId(),
+                o.tags(),
+                Map.of(),
+                OnexEventJson.write(event)));
+    CompletableFuture<PublishResult> result = new CompletableFuture<>();
+    inFlight.incrementAndGet();
+    result.whenComplete((r, t) -> inFlight.decrementAndGet());
+    enqueue(new Outbound.Event(record, result), result);
+    return result;
+  }
+
+  @Override
+  public Subscription subscribe(SubscribeOptions o, EventHandler handler) {
+    SubscriptionImpl s =
+        new SubscriptionImpl(nextSubscriptionId.getAndIncrement(), o, handler, this::unsubscribe);
+    if (closed) {
+      s.ready().completeExceptionally(new IllegalStateException("client is closed"));
+      return s;
+    }
+    subscriptions.put(s.id(), s);
+    int ref = SubscribeFrames.nextRef();
+    agent.expectSubscribeAck(ref, s);
+    enqueue(new Outbound.Control(SubscribeFrames.of(ref, s)), null);
+    return s;
+  }
+
+  private void unsubscribe(SubscriptionImpl s) {
+    subscriptions.remove(s.id());
+    if (!closed) {
+      enqueue(new Outbound.Control(new Frame.Unsubscribe(SubscribeFrames.nextRef(), s.id())), null);
+    }
+  }
+
+  /** Offers work to the I/O thread, waiting up to the publish timeout for room. */
+  private void enqueue(Outbound item, CompletableFuture<PublishResult> result) {
+    long deadline = System.nanoTime() + options.publishTimeout().toNanos();
+    while (!agent.outbound().offer(item)) {
+      if (System.nanoTime() > deadline || closed) {
+        if (result != null) {
+          result.complete(
+              PublishResult.notSent("outbound queue full for " + options.publishTimeout()));
+        }
+        return;
+      }
+      waker.wake();
+      LockSupport.parkNanos(50_000);
+    }
+    waker.wake();
+  }
+
+  /**
+   * Waits up to the close timeout for queued publishes to be answered, says BYE, stops both threads
+   * and closes the socket. Publishes still unanswered complete NOT_SENT. Idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    long deadline = System.nanoTime() + options.closeTimeout().toNanos();
+    while (inFlight.get() > 0 && System.nanoTime() < deadline && welcome != null) {
+      LockSupport.parkNanos(1_000_000);
+    }
+    closed = true;
+    runner.close();
+    dispatcher.stop();
+    try {
+      dispatchThread.join(options.closeTimeout().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    context.close();
+    waker.close();
+  }
+}

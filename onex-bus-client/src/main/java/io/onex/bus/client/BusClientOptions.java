@@ -1,0 +1,129 @@
+package io.onex.bus.client;
+
+import io.onex.bus.transport.SocketLimits;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link BusClient} connects: the bus endpoint, the node id it presents, socket limits, queue
+ * bounds and deadlines. Immutable; any thread; build with {@link #builder()}, which checks every
+ * field and names the one that is wrong.
+ */
+public record BusClientOptions(
+    String endpoint,
+    String nodeId,
+    String clientName,
+    SocketLimits socketLimits,
+    int outboundQueueCapacity,
+    int inboundQueueCapacity,
+    Duration connectTimeout,
+    Duration publishTimeout,
+    Duration closeTimeout) {
+
+  public BusClientOptions {
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(nodeId, "nodeId");
+    Objects.requireNonNull(socketLimits, "socketLimits");
+    if (!endpoint.matches("tcp://[^:/\\s]+:\\d{1,5}")) {
+      throw new IllegalArgumentException(
+          "endpoint must look like tcp://HOST:PORT, was " + endpoint);
+    }
+    int idBytes = nodeId.getBytes(StandardCharsets.UTF_8).length;
+    if (idBytes < 1 || idBytes > 255) {
+      throw new IllegalArgumentException("nodeId must be 1..255 UTF-8 bytes, was " + idBytes);
+    }
+    positive("outboundQueueCapacity", outboundQueueCapacity);
+    positive("inboundQueueCapacity", inboundQueueCapacity);
+    positive("connectTimeout", connectTimeout);
+    positive("publishTimeout", publishTimeout);
+    positive("closeTimeout", closeTimeout);
+  }
+
+  private static void positive(String field, int v) {
+    if (v < 1) {
+      throw new IllegalArgumentException(field + " must be >= 1, was " + v);
+    }
+  }
+
+  private static void positive(String field, Duration d) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(field + " must be a positive duration, was " + d);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link BusClientOptions}; one thread. */
+  public static final class Builder {
+    private String endpoint;
+    private String nodeId;
+    private String clientName = "onex-java/0.1";
+    private SocketLimits socketLimits = SocketLimits.DEFAULT;
+    private int outboundQueueCapacity = 65_536;
+    private int inboundQueueCapacity = 1024;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration publishTimeout = Duration.ofSeconds(5);
+    private Duration closeTimeout = Duration.ofSeconds(5);
+
+    public Builder endpoint(String v) {
+      endpoint = v;
+      return this;
+    }
+
+    public Builder nodeId(String v) {
+      nodeId = v;
+      return this;
+    }
+
+    public Builder clientName(String v) {
+      clientName = v;
+      return this;
+    }
+
+    public Builder socketLimits(SocketLimits v) {
+      socketLimits = v;
+      return this;
+    }
+
+    public Builder outboundQueueCapacity(int v) {
+      outboundQueueCapacity = v;
+      return this;
+    }
+
+    public Builder inboundQueueCapacity(int v) {
+      inboundQueueCapacity = v;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration v) {
+      connectTimeout = v;
+      return this;
+    }
+
+    public Builder publishTimeout(Duration v) {
+      publishTimeout = v;
+      return this;
+    }
+
+    public Builder closeTimeout(Duration v) {
+      closeTimeout = v;
+      return this;
+    }
+
+    public BusClientOptions build() {
+      return new BusClientOptions(
+          endpoint,
+          nodeId,
+          clientName,
+          socketLimits,
+          outboundQueueCapacity,
+          inboundQueueCapacity,
+          connectTimeout,
+          publishTimeout,
+          closeTimeout);
+    }
+  }
+}

@@ -1,0 +1,289 @@
+package io.onex.bus.client.internal;
+
+import io.onex.bus.client.BusClientOptions;
+import io.onex.bus.client.PublishResult;
+import io.onex.bus.client.SubscriptionRejectedException;
+import io.onex.bus.protocol.ErrorCode;
+import io.onex.bus.protocol.ProtocolException;
+import io.onex.bus.protocol.codec.Command;
+import io.onex.bus.protocol.codec.Frame;
+import io.onex.bus.protocol.codec.FrameCodec;
+import io.onex.bus.protocol.codec.WireWriter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.agrona.concurrent.Agent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
+
+/**
+ * The client's I/O loop ({@code onex-client-io-<node>}), the only code that touches its DEALER.
+ * Each pass reads what the broker sent (DELIVER frames go to the dispatcher, ACK/ERROR complete
+ * futures), then packs whatever application threads queued into as few PUBLISH frames as the
+ * session's limits allow: natural batching, no waiting to fill a batch. It PINGs when idle and,
+ * when a restarted broker answers HELLO_REQUIRED, says HELLO again and re-subscribes. Only the
+ * AgentRunner's thread calls it, except {@link #outbound()} and {@link #welcome()}.
+ */
+public final class ClientAgent implements Agent {
+  private static final Logger LOG = LoggerFactory.getLogger(ClientAgent.class);
+  private static final int READ_BUDGET = 256;
+  private static final int FRAME_HEADROOM = 64;
+
+  private final ZMQ.Socket socket;
+  private final BusClientOptions options;
+  private final ArrayBlockingQueue<Outbound> outbound;
+  private final Dispatcher dispatcher;
+  private final Map<Integer, SubscriptionImpl> subscriptions;
+  private final Map<Integer, SubscriptionImpl> awaitingSubscribeAck = new ConcurrentHashMap<>();
+  private final PendingPublishes pending = new PendingPublishes();
+  private final CompletableFuture<Frame.Welcome> welcome = new CompletableFuture<>();
+  private final ArrayDeque<byte[]> unsent = new ArrayDeque<>();
+  private final WireWriter batch = new WireWriter(64 * 1024);
+  private final List<CompletableFuture<PublishResult>> batchFutures = new ArrayList<>();
+  private Frame.Welcome session;
+  private long lastSendNanos = System.nanoTime();
+  private long heartbeatNanos;
+
+  public ClientAgent(
+      ZMQ.Socket socket,
+      BusClientOptions options,
+      Dispatcher dispatcher,
+      Map<Integer, SubscriptionImpl> subscriptions) {
+    this.socket = socket;
+    this.options = options;
+    this.dispatcher = dispatcher;
+    this.subscriptions = subscriptions;
+    this.outbound = new ArrayBlockingQueue<>(options.outboundQueueCapacity());
+    this.heartbeatNanos = options.socketLimits().heartbeatInterval().toNanos();
+  }
+
+  /** Any thread: the queue application threads hand work to. */
+  public ArrayBlockingQueue<Outbound> outbound() {
+    return outbound;
+  }
+
+  /** Any thread: completes with the first WELCOME. */
+  public CompletableFuture<Frame.Welcome> welcome() {
+    return welcome;
+  }
+
+  /** Any thread: remembers which subscription a SUBSCRIBE ref belongs to. */
+  public void expectSubscribeAck(int ref, SubscriptionImpl s) {
+    awaitingSubscribeAck.put(ref, s);
+  }
+
+  @Override
+  public String roleName() {
+    return "onex-client-io-" + options.nodeId();
+  }
+
+  @Override
+  public void onStart() {
+    hello();
+  }
+
+  @Override
+  public int doWork() {
+    int work = read();
+    work += flushUnsent();
+    if (session != null && unsent.isEmpty()) {
+      work += drainOutbound();
+    }
+    heartbeat();
+    return work;
+  }
+
+  /** Whether the loop may block in poll: nothing queued and the dispatcher has room. */
+  public boolean mayBlock() {
+    if (!dispatcher.hasRoom()) {
+      // Not reading the socket is the backpressure; wait for the dispatcher, not for input.
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+      return false;
+    }
+    return outbound.isEmpty() && unsent.isEmpty();
+  }
+
+  @Override
+  public void onClose() {
+    drainOutbound();
+    flushUnsent();
+    socket.send(FrameCodec.encode(new Frame.Bye(0, "client closing")), ZMQ.DONTWAIT);
+    pending.failAll("client closed before the bus answered");
+    Outbound o;
+    while ((o = outbound.poll()) != null) {
+      if (o instanceof Outbound.Event e) {
+        e.result().complete(PublishResult.notSent("client closed"));
+      }
+    }
+    awaitingSubscribeAck.values().forEach(s -> s.ready().cancel(false));
+    socket.close();
+  }
+
+  private void hello() {
+    send(FrameCodec.encode(new Frame.Hello(options.nodeId(), options.clientName(), "", Map.of())));
+  }
+
+  private int read() {
+    int n = 0;
+    while (n < READ_BUDGET && dispatcher.hasRoom()) {
+      byte[] f = socket.recv(ZMQ.DONTWAIT);
+      if (f == null) {
+        break;
+      }
+      n++;
+      handle(f);
+    }
+    return n;
+  }
+
+  private void handle(byte[] bytes) {
+    try {
+      if (FrameCodec.commandOf(bytes) == Command.DELIVER) {
+        dispatcher.offer(bytes);
+        return;
+      }
+      Frame f = FrameCodec.decode(bytes);
+      switch (f.command()) {
+        case WELCOME -> welcomed((Frame.Welcome) f);
+        case ACK -> acked((Frame.Ack) f);
+        case ERROR -> failed((Frame.Error) f);
+        case PING -> send(FrameCodec.encode(new Frame.Pong(((Frame.Ping) f).nonce())));
+        case BYE -> lost("broker said BYE: " + ((Frame.Bye) f).reason());
+        default -> {
+          // PONG and anything else a broker may add later need no answer.
+        }
+      }
+    } catch (ProtocolException e) {
+      LOG.warn("ignored an undecodable frame from the broker: {}", e.getMessage());
+    }
+  }
+
+  private void welcomed(Frame.Welcome w) {
+    boolean reconnect = session != null || welcome.isDone();
+    session = w;
+    welcome.complete(w);
+    if (reconnect) {
+      for (SubscriptionImpl s : subscriptions.values()) {
+        int ref = ControlRefs.next();
+        awaitingSubscribeAck.put(ref, s);
+        send(FrameCodec.encode(SubscribeFrames.of(ref, s)));
+      }
+      LOG.info(
+          "session re-opened on {}, {} subscriptions restored",
+          options.endpoint(),
+          subscriptions.size());
+    }
+  }
+
+  private void acked(Frame.Ack a) {
+    if (!pending.ack(a)) {
+      SubscriptionImpl s = awaitingSubscribeAck.remove(a.ref());
+      if (s != null) {
+        s.ready().complete(a.sequence());
+      }
+    }
+  }
+
+  private void failed(Frame.Error e) {
+    ErrorCode code = ErrorCode.fromCode(e.code());
+    if (code == ErrorCode.HELLO_REQUIRED) {
+      lost("the bus no longer knows this session");
+      hello();
+      return;
+    }
+    if (pending.error(e)) {
+      return;
+    }
+    SubscriptionImpl s = awaitingSubscribeAck.remove(e.ref());
+    if (s != null) {
+      subscriptions.remove(s.id());
+      s.ready()
+          .completeExceptionally(
+              new SubscriptionRejectedException(code, e.message(), e.offending()));
+    } else if (session == null) {
+      welcome.completeExceptionally(new IllegalStateException(code + ": " + e.message()));
+    } else {
+      LOG.warn("bus reported {}: {} ({})", code, e.message(), e.offending());
+    }
+  }
+
+  /** The session is gone: what awaited an answer from it will never get one. */
+  private void lost(String why) {
+    session = null;
+    pending.failAll("connection lost before the bus answered: " + why);
+  }
+
+  private int drainOutbound() {
+    int n = 0;
+    Outbound o;
+    int maxEvents = Math.min(0xFFFF, session == null ? 1024 : session.maxBatchEvents());
+    int maxBytes = (session == null ? 1 << 20 : session.maxFrameBytes()) - FRAME_HEADROOM;
+    while ((o = outbound.poll()) != null) {
+      n++;
+      if (o instanceof Outbound.Control c) {
+        sendBatch();
+        send(FrameCodec.encode(c.frame()));
+      } else {
+        Outbound.Event e = (Outbound.Event) o;
+        if (batch.position() + e.record().length > maxBytes || batchFutures.size() >= maxEvents) {
+          sendBatch();
+        }
+        if (batchFutures.isEmpty()) {
+          batch.reset().u8(FrameCodec.VERSION).u8(Command.PUBLISH.code()).u32(0).u16(0);
+        }
+        batch.bytes(e.record());
+        batchFutures.add(e.result());
+      }
+    }
+    sendBatch();
+    return n;
+  }
+
+  private void sendBatch() {
+    if (batchFutures.isEmpty()) {
+      return;
+    }
+    int ref = pending.add(new ArrayList<>(batchFutures));
+    batch.putU32At(2, ref);
+    batch.putU16At(6, batchFutures.size());
+    batchFutures.clear();
+    send(batch.toByteArray());
+  }
+
+  private void send(byte[] frame) {
+    if (!unsent.isEmpty() || !socket.send(frame, ZMQ.DONTWAIT)) {
+      unsent.addLast(frame);
+    } else {
+      lastSendNanos = System.nanoTime();
+    }
+  }
+
+  private int flushUnsent() {
+    int n = 0;
+    while (!unsent.isEmpty() && socket.send(unsent.peekFirst(), ZMQ.DONTWAIT)) {
+      unsent.pollFirst();
+      lastSendNanos = System.nanoTime();
+      n++;
+    }
+    return n;
+  }
+
+  private void heartbeat() {
+    long now = System.nanoTime();
+    if (now - lastSendNanos >= heartbeatNanos) {
+      if (session == null) {
+        hello();
+      } else {
+        send(FrameCodec.encode(new Frame.Ping(now)));
+      }
+      lastSendNanos = now;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.onex.bus.client.internal;
+
+import io.onex.bus.client.PublishResult;
+import io.onex.bus.protocol.ErrorCode;
+import io.onex.bus.protocol.codec.Frame;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The PUBLISH frames awaiting their ACK, by ref. Per-event ERRORs are remembered until the ACK,
+ * which then numbers the remaining events in order. Owned by the I/O thread.
+ */
+final class PendingPublishes {
+  private static final class Batch {
+    final List<CompletableFuture<PublishResult>> futures;
+    final PublishResult[] rejected;
+
+    Batch(List<CompletableFuture<PublishResult>> futures) {
+      this.futures = futures;
+      this.rejected = new PublishResult[futures.size()];
+    }
+  }
+
+  private final Map<Integer, Batch> byRef = new HashMap<>();
+  private int nextRef = 1;
+
+  int add(List<CompletableFuture<PublishResult>> futures) {
+    int ref = nextRef++;
+    if (nextRef >= 0x4000_0000) {
+      // PUBLISH refs stay in the lower half; SUBSCRIBE/UNSUBSCRIBE use the upper (ControlRefs).
+      nextRef = 1;
+    }
+    byRef.put(ref, new Batch(futures));
+    return ref;
+  }
+
+  boolean isEmpty() {
+    return byRef.isEmpty();
+  }
+
+  int size() {
+    return byRef.size();
+  }
+
+  /** An ERROR about one event (or the whole frame); false if the ref is not a publish of ours. */
+  boolean error(Frame.Error e) {
+    Batch b = byRef.get(e.ref());
+    if (b == null) {
+      return false;
+    }
+    ErrorCode code = ErrorCode.fromCode(e.code());
+    PublishResult r = PublishResult.rejected(code, e.message(), e.offending());
+    if (e.index() == Frame.Error.WHOLE_FRAME) {
+      byRef.remove(e.ref());
+      b.futures.forEach(f -> f.complete(r));
+    } else if (e.index() < b.rejected.length) {
+      b.rejected[e.index()] = r;
+    }
+    return true;
+  }
+
+  /** The ACK of a frame; false if the ref is not a publish of ours. */
+  boolean ack(Frame.Ack a) {
+    Batch b = byRef.remove(a.ref());
+    if (b == null) {
+      return false;
+    }
+    long seq = a.sequence();
+    for (int i = 0; i < b.futures.size(); i++) {
+      if (b.rejected[i] != null) {
+        b.futures.get(i).complete(b.rejected[i]);
+      } else {
+        b.futures.get(i).complete(PublishResult.accepted(seq++));
+      }
+    }
+    return true;
+  }
+
+  /** Fails everything still waiting (connection lost, or closing). */
+  void failAll(String why) {
+    PublishResult r = PublishResult.notSent(why);
+    byRef.values().forEach(b -> b.futures.forEach(f -> f.complete(r)));
+    byRef.clear();
+  }
+}
