@@ -1,0 +1,122 @@
+package io.onex.bus.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/**
+ * One real {@code onex} process (the shaded jar in a separate JVM) with its stdout and stderr
+ * collected line by line by two reader threads. Test thread only.
+ */
+final class OnexProcess implements AutoCloseable {
+  private static final Path JAR = Path.of("target", "onex.jar");
+  private final Process process;
+  private final List<String> out = new CopyOnWriteArrayList<>();
+  private final List<String> err = new CopyOnWriteArrayList<>();
+  private final List<Thread> readers = new ArrayList<>();
+
+  private OnexProcess(Process process) {
+    this.process = process;
+    readers.add(pump(process.getInputStream(), out));
+    readers.add(pump(process.getErrorStream(), err));
+  }
+
+  static OnexProcess start(Path home, String... args) {
+    if (!Files.exists(JAR)) {
+      throw new IllegalStateException(
+          JAR.toAbsolutePath() + " is missing: run the package phase first");
+    }
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar", JAR.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("ONEX_HOME", home.toString());
+    pb.environment().remove("ONEX_HTTP");
+    try {
+      return new OnexProcess(pb.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static Thread pump(java.io.InputStream in, List<String> sink) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  sink.add(line);
+                }
+              } catch (IOException e) {
+                // the process went away; what was read stays
+              }
+            },
+            "onex-process-reader");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  List<String> out() {
+    return out;
+  }
+
+  List<String> err() {
+    return err;
+  }
+
+  void awaitLine(String text, Duration timeout) {
+    Awaitility.await()
+        .atMost(timeout)
+        .failFast("process exited: " + err, () -> !process.isAlive() && !out.contains(text))
+        .until(() -> out.contains(text));
+  }
+
+  /** The process's exit code, failing the test if it does not exit in time. */
+  int waitFor(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("process did not exit within " + timeout + "; stderr: " + err);
+      }
+      for (Thread t : readers) {
+        t.join(5_000);
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /** SIGTERM, as an operator's supervisor would send. */
+  void terminate() {
+    process.destroy();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.onex.bus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code onex up} with the embedded default config as a real process: ready line, the four buses,
+ * publish and subscribe through other {@code onex} processes, and a clean SIGTERM stop.
+ */
+class OnexUpIT {
+  private static final Duration START = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path home;
+
+  @Test
+  void upServesPublishAndSubscribeAndStopsCleanlyOnSigterm() throws Exception {
+    try (OnexProcess up = OnexProcess.start(home, "up")) {
+      up.awaitLine("onex: ready", START);
+      assertThat(up.out()).anyMatch(l -> l.startsWith("bus telemetry"));
+      assertThat(up.out()).anyMatch(l -> l.startsWith("bus control"));
+      assertThat(up.out()).anyMatch(l -> l.startsWith("bus user"));
+      assertThat(up.out()).anyMatch(l -> l.startsWith("bus test"));
+      assertThat(up.out()).anyMatch(l -> l.startsWith("http http://"));
+      assertThat(Files.readString(home.resolve("run/http.endpoint")))
+          .startsWith("http://127.0.0.1:");
+
+      try (OnexProcess sub =
+          OnexProcess.start(
+              home,
+              "subscribe",
+              "--topic",
+              "tour.>",
+              "--count",
+              "3",
+              "--timeout",
+              "60s",
+              "--json")) {
+        awaitSubscriber(home);
+        try (OnexProcess pub =
+            OnexProcess.start(
+                home,
+                "publish",
+                "--topic",
+                "tour.greeting",
+                "--data",
+                "{\"hello\":\"world\"}",
+                "--count",
+                "3",
+                "--correlation-id",
+                "tour-1")) {
+          assertThat(pub.waitFor(START)).as("publish exit, stderr %s", pub.err()).isZero();
+          assertThat(pub.out()).contains("sent 3, accepted 3, rejected 0");
+        }
+        assertThat(sub.waitFor(START)).as("subscribe exit, stderr %s", sub.err()).isZero();
+        assertThat(sub.out()).hasSize(3);
+        for (String line : sub.out()) {
+          JsonNode e = JSON.readTree(line);
+          assertThat(e.path("topic").asText()).isEqualTo("tour.greeting");
+          assertThat(e.path("correlation_id").asText()).isEqualTo("tour-1");
+          assertThat(e.path("event").path("metadata").path("hello").asText()).isEqualTo("world");
+        }
+      }
+
+      try (OnexProcess buses = OnexProcess.start(home, "buses", "--json")) {
+        assertThat(buses.waitFor(START)).isZero();
+        JsonNode list = JSON.readTree(String.join("", buses.out()));
+        assertThat(list)
+            .extracting(b -> b.path("name").asText())
+            .containsExactly("telemetry", "control", "user", "test");
+      }
+
+      up.terminate();
+      assertThat(up.waitFor(Duration.ofSeconds(20))).isZero();
+      assertThat(up.err())
+          .as("stderr of onex up: %s", up.err())
+          .filteredOn(l -> l.contains("\"event\":\"BUS_STOPPED\""))
+          .hasSize(4);
+      assertThat(home.resolve("run/http.endpoint")).doesNotExist();
+    }
+  }
+
+  @Test
+  void invalidConfigFailsFastWithExitCode2NamingFileAndKey() throws Exception {
+    Path cfg = home.resolve("bad.yaml");
+    Files.writeString(cfg, "buses:\n  - name: user\n    queue: {size: -5}\n");
+    try (OnexProcess up = OnexProcess.start(home, "up", "--config", cfg.toString())) {
+      assertThat(up.waitFor(START)).isEqualTo(2);
+      assertThat(String.join("\n", up.err()))
+          .contains(cfg.toString())
+          .contains("buses[0].queue.size")
+          .contains("-5");
+    }
+  }
+
+  /** The subscriber is ready once the user bus counts its subscription. */
+  private static void awaitSubscriber(Path home) {
+    org.awaitility.Awaitility.await()
+        .atMost(START)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              try (OnexProcess b = OnexProcess.start(home, "buses", "--json")) {
+                b.waitFor(START);
+                for (JsonNode bus : JSON.readTree(String.join("", b.out()))) {
+                  if (bus.path("name").asText().equals("user")
+                      && bus.path("subscriber_count").asInt() > 0) {
+                    return true;
+                  }
+                }
+                return false;
+              }
+            });
+  }
+}
