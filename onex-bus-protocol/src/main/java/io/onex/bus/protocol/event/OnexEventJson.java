@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,9 +19,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes {@link OnexEvent} as the JSON ONEX's Python {@code model_dump_json()} produces:
@@ -44,10 +47,16 @@ public final class OnexEventJson {
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper(
-          JsonFactory.builder()
-              .streamReadConstraints(
-                  StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-              .build());
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** The canonical 8-4-4-4-12 form; {@link UUID#fromString} alone also takes "1-2-3-4-5". */
+  private static final Pattern UUID_TEXT =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private OnexEventJson() {}
 
@@ -93,7 +102,10 @@ public final class OnexEventJson {
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
-    if (root == null || !root.isObject()) {
+    if (root == null || root.isMissingNode()) {
+      throw new ProtocolException(ErrorCode.PAYLOAD_NOT_JSON, "payload is empty", "");
+    }
+    if (!root.isObject()) {
       throw invalid("payload is not a JSON object", "");
     }
     return fromTree((ObjectNode) root);
@@ -141,6 +153,9 @@ public final class OnexEventJson {
   }
 
   private static UUID uuid(String s) throws ProtocolException {
+    if (!UUID_TEXT.matcher(s).matches()) {
+      throw invalid("event_id is not a UUID", s);
+    }
     try {
       return UUID.fromString(s);
     } catch (IllegalArgumentException ex) {
@@ -165,12 +180,22 @@ public final class OnexEventJson {
     private IsoTimestamps() {}
 
     static Instant parse(String s) {
+      if (s.isEmpty()) {
+        throw new DateTimeParseException("timestamp is empty", s, 0);
+      }
       char last = s.charAt(s.length() - 1);
       boolean hasZone =
           last == 'Z' || last == 'z' || s.lastIndexOf('+') > 10 || s.lastIndexOf('-') > 10;
-      return hasZone
-          ? OffsetDateTime.parse(s.replace('z', 'Z')).toInstant()
-          : LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+      Instant t =
+          hasZone
+              ? OffsetDateTime.parse(s.replace('z', 'Z')).toInstant()
+              : LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+      int year = LocalDateTime.ofInstant(t, ZoneOffset.UTC).getYear();
+      if (year < 1 || year > 9999) {
+        // Python's datetime (and our writer's four-digit year) cannot hold anything else.
+        throw new DateTimeParseException("year " + year + " is outside 1..9999", s, 0);
+      }
+      return t;
     }
 
     static String format(Instant t) {
@@ -178,6 +203,7 @@ public final class OnexEventJson {
       StringBuilder b = new StringBuilder(27);
       b.append(
           String.format(
+              Locale.ROOT,
               "%04d-%02d-%02dT%02d:%02d:%02d",
               d.getYear(),
               d.getMonthValue(),
@@ -187,7 +213,7 @@ public final class OnexEventJson {
               d.getSecond()));
       int micros = d.getNano() / 1000;
       if (micros != 0) {
-        b.append('.').append(String.format("%06d", micros));
+        b.append('.').append(String.format(Locale.ROOT, "%06d", micros));
       }
       return b.append('Z').toString();
     }

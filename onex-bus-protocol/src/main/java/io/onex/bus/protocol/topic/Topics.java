@@ -75,6 +75,7 @@ public final class Topics {
   }
 
   private static boolean isForbidden(char c) {
-    return Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u00a0';
+    // isSpaceChar adds the no-break spaces (U+00A0, U+2007, U+202F) isWhitespace leaves out.
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
   }
 }

@@ -1,0 +1,122 @@
+package io.onex.bus.protocol.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** DELIVER frames built from event records copied out of PUBLISH frames. */
+class DeliverWriterTest {
+
+  @Test
+  void anEmptyWriterMakesAnEmptyDeliver() throws Exception {
+    DeliverWriter w = new DeliverWriter(16);
+
+    assertThat(w.count()).isZero();
+    assertThat(w.size()).isEqualTo(4);
+    byte[] frame = w.finish();
+
+    assertThat(frame).containsExactly(1, 0x20, 0, 0);
+    assertThat(FrameCodec.decode(frame)).isEqualTo(new Frame.Deliver(List.of()));
+  }
+
+  @Test
+  void recordsCopiedFromAPublishDecodeAsTheSameDeliveries() throws Exception {
+    List<EventRecord> events = PublishViewTest.events(3);
+    byte[] publish = FrameCodec.encode(new Frame.Publish(7, events));
+    DeliverWriter w = new DeliverWriter(8);
+    List<Delivery> expected = new ArrayList<>();
+
+    PublishView view = new PublishView().wrap(publish, 3);
+    EventRecordView record = new EventRecordView();
+    long seq = 100;
+    while (view.hasNext()) {
+      view.next(record);
+      EventRecord e = record.toRecord();
+      for (int sub : new int[] {1, 0xFFFFFFFF}) {
+        w.append(
+            sub,
+            seq,
+            1_748_435_785_677_980L,
+            "node-é".getBytes(StandardCharsets.UTF_8),
+            publish,
+            record.recordOffset(),
+            record.recordLength());
+        expected.add(new Delivery(sub, seq, 1_748_435_785_677_980L, "node-é", e));
+      }
+      seq++;
+    }
+
+    assertThat(w.count()).isEqualTo(6);
+    int size = w.size();
+    byte[] frame = w.finish();
+
+    assertThat(frame).hasSize(size);
+    assertThat(FrameCodec.decode(frame)).isEqualTo(new Frame.Deliver(expected));
+    assertThat(frame).isEqualTo(FrameCodec.encode(new Frame.Deliver(expected)));
+  }
+
+  @Test
+  void finishResetsForTheNextFrame() throws Exception {
+    DeliverWriter w = new DeliverWriter(64);
+    byte[] rec = EventRecords.encode(EventRecord.of("a", "T", "", "{}".getBytes()));
+    w.append(1, 1, 1, new byte[] {'n'}, rec, 0, rec.length);
+    byte[] first = w.finish();
+
+    assertThat(w.count()).isZero();
+    assertThat(w.size()).isEqualTo(4);
+    w.append(2, 2, 2, new byte[] {'n'}, rec, 0, rec.length);
+    byte[] second = w.finish();
+
+    assertThat(((Frame.Deliver) FrameCodec.decode(first)).deliveries()).hasSize(1);
+    assertThat(((Frame.Deliver) FrameCodec.decode(second)).deliveries())
+        .singleElement()
+        .extracting(Delivery::subscriptionId)
+        .isEqualTo(2);
+  }
+
+  @Test
+  void resetDropsWhatWasAppended() throws Exception {
+    DeliverWriter w = new DeliverWriter(64);
+    byte[] rec = EventRecords.encode(EventRecord.of("a", "T", "", "{}".getBytes()));
+    w.append(1, 1, 1, new byte[] {'n'}, rec, 0, rec.length);
+
+    w.reset();
+
+    assertThat(FrameCodec.decode(w.finish())).isEqualTo(new Frame.Deliver(List.of()));
+  }
+
+  @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
+  void writerAndCodecAgree(@ForAll("deliveries") List<Delivery> deliveries) throws Exception {
+    DeliverWriter w = new DeliverWriter(1);
+    for (Delivery d : deliveries) {
+      byte[] rec = EventRecords.encode(d.event());
+      byte[] framed = new byte[rec.length + 3];
+      System.arraycopy(rec, 0, framed, 3, rec.length);
+      w.append(
+          d.subscriptionId(),
+          d.sequence(),
+          d.brokerTimeMicros(),
+          d.publisherNodeId().getBytes(StandardCharsets.UTF_8),
+          framed,
+          3,
+          rec.length);
+    }
+    byte[] frame = w.finish();
+
+    assertThat(frame).isEqualTo(FrameCodec.encode(new Frame.Deliver(deliveries)));
+    assertThat(FrameCodec.decode(frame)).isEqualTo(new Frame.Deliver(deliveries));
+  }
+
+  @Provide
+  Arbitrary<List<Delivery>> deliveries() {
+    return FrameArbitraries.deliveries().list().ofMaxSize(6);
+  }
+}
