@@ -43,7 +43,7 @@ class OnexUpIT {
               "--timeout",
               "60s",
               "--json")) {
-        awaitSubscriber(home);
+        awaitSubscriber(home, sub);
         try (OnexProcess pub =
             OnexProcess.start(
                 home,
@@ -89,7 +89,7 @@ class OnexUpIT {
               "--timeout",
               "60s",
               "--json")) {
-        awaitSubscriber(home);
+        awaitSubscriber(home, lifecycle);
         up.terminate();
         assertThat(up.waitFor(Duration.ofSeconds(20))).as("exit of onex up: %s", up.err()).isZero();
         assertThat(lifecycle.waitFor(START))
@@ -119,9 +119,13 @@ class OnexUpIT {
   }
 
   /** The subscriber is ready once the user bus counts its subscription. */
-  private static void awaitSubscriber(Path home) {
+  /** The subscriber is in place once the user bus counts a subscription; fails fast if it died. */
+  private static void awaitSubscriber(Path home, OnexProcess subscriber) {
     org.awaitility.Awaitility.await()
         .atMost(START)
+        .failFast(
+            "subscriber exited early: " + subscriber.err() + " " + subscriber.out(),
+            () -> !subscriber.isAlive())
         .pollInterval(Duration.ofMillis(200))
         .until(
             () -> {

@@ -1,47 +1,127 @@
 package io.onex.bus.broker.config;
 
 /**
- * How a bus gets its port: ephemeral ({@code 0} or {@code *}: the kernel picks, read back after
- * bind), one fixed port, or a range (the registry's lease allocator picks within it; until then a
- * range binds ephemerally). Immutable; any thread.
+ * How a bus gets its TCP port: {@link Ephemeral} (the kernel picks; read back after bind), one
+ * {@link Fixed} port, or a {@link Range} from which the registry's lease allocator will pick. Until
+ * that allocator exists a range binds like an ephemeral port. All implementations are immutable
+ * records; any thread.
  */
-public record PortSpec(int from, int to) {
-  public static final PortSpec EPHEMERAL = new PortSpec(0, 0);
+public sealed interface PortSpec {
+  /** The highest TCP port. */
+  int MAX_PORT = 65535;
 
-  public PortSpec {
-    if (from < 0 || to > 65535 || from > to || (from == 0) != (to == 0)) {
-      throw new IllegalArgumentException("bad port spec " + from + "-" + to);
+  /** The kernel picks a free port. */
+  static PortSpec ephemeral() {
+    return Ephemeral.INSTANCE;
+  }
+
+  /** Exactly {@code port}, 1..65535. */
+  static PortSpec fixed(int port) {
+    return new Fixed(port);
+  }
+
+  /** Any port from {@code from} to {@code to}, both included. */
+  static PortSpec range(int from, int to) {
+    return new Range(from, to);
+  }
+
+  /**
+   * Parses the text form of the {@code port} key: {@code 0} or {@code *} (ephemeral), {@code 5555}
+   * (fixed) or {@code 40000-40999} (range).
+   *
+   * @throws IllegalArgumentException whose message is the reason, without the key
+   */
+  static PortSpec parse(String text) {
+    return PortText.parse(text);
+  }
+
+  /** The port part of a ZeroMQ bind endpoint: the number when fixed, else {@code *}. */
+  String bindPort();
+
+  /** Whether this spec may end up on {@code port}; never for ephemeral. */
+  boolean contains(int port);
+
+  /** The form {@link #parse} reads back: {@code 0}, {@code 5555} or {@code 40000-40999}. */
+  String text();
+
+  /** Any free port, chosen by the kernel at bind time. */
+  record Ephemeral() implements PortSpec {
+    static final Ephemeral INSTANCE = new Ephemeral();
+
+    @Override
+    public String bindPort() {
+      return "*";
+    }
+
+    @Override
+    public boolean contains(int port) {
+      return false;
+    }
+
+    @Override
+    public String text() {
+      return "0";
     }
   }
 
-  public static PortSpec fixed(int port) {
-    return new PortSpec(port, port);
+  /** One fixed port, 1..65535. */
+  record Fixed(int port) implements PortSpec {
+    private static final IntRange PORT = new IntRange("port", 1, MAX_PORT);
+
+    /** Validates the port number. */
+    public Fixed {
+      PORT.require(port);
+    }
+
+    @Override
+    public String bindPort() {
+      return Integer.toString(port);
+    }
+
+    @Override
+    public boolean contains(int p) {
+      return p == port;
+    }
+
+    @Override
+    public String text() {
+      return Integer.toString(port);
+    }
   }
 
-  public boolean isEphemeral() {
-    return from == 0;
-  }
+  /** A pool of ports {@code from..to} (both included) for the lease allocator. */
+  record Range(int from, int to) implements PortSpec {
+    /** Validates the bounds: 1..65535 and low to high. */
+    public Range {
+      if (from < 1 || to > MAX_PORT) {
+        throw new IllegalArgumentException(
+            "port range must lie within 1-" + MAX_PORT + " (was " + from + "-" + to + ")");
+      }
+      if (from > to) {
+        throw new IllegalArgumentException(
+            "port range must go from low to high (was " + from + "-" + to + ")");
+      }
+    }
 
-  public boolean isFixed() {
-    return from != 0 && from == to;
-  }
+    /** How many ports the range holds. */
+    public int size() {
+      return to - from + 1;
+    }
 
-  public boolean isRange() {
-    return from != to;
-  }
+    /** Ranges bind ephemerally until the lease allocator exists. */
+    @Override
+    public String bindPort() {
+      return "*";
+    }
 
-  /** Whether {@code port} lies in this spec (never for ephemeral). */
-  public boolean contains(int port) {
-    return !isEphemeral() && port >= from && port <= to;
-  }
+    @Override
+    public boolean contains(int port) {
+      return port >= from && port <= to;
+    }
 
-  /** The port part of a ZeroMQ bind endpoint. */
-  public String bindPort() {
-    return isFixed() ? Integer.toString(from) : "*";
-  }
-
-  @Override
-  public String toString() {
-    return isEphemeral() ? "0" : isFixed() ? Integer.toString(from) : from + "-" + to;
+    @Override
+    public String text() {
+      return from + "-" + to;
+    }
   }
 }

@@ -1,125 +1,210 @@
 package io.onex.bus.broker.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * One mapping of the YAML tree at a known key path. Reading a value checks its type and range and
- * records a problem (with the full key) instead of throwing, so one pass reports every mistake;
- * keys nobody asked for are reported as unknown. Used by one thread during loading.
+ * One mapping of the YAML tree at a known key path. Each typed read checks type and range and, on a
+ * mistake, records a problem under the full key and returns the fallback instead of throwing, so
+ * one pass reports every mistake. Keys outside the known list are reported on construction. One
+ * instance per mapping; one thread.
  */
 final class Section {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
-
   private final JsonNode node;
   private final String path;
   private final List<ConfigException.Problem> problems;
 
-  Section(JsonNode node, String path, Set<String> allowed, List<ConfigException.Problem> problems) {
+  /**
+   * @param node the mapping; null, missing or YAML null read as an empty mapping
+   * @param path its key path, empty for the document root
+   * @param known the keys this mapping may hold
+   * @param problems where problems go
+   */
+  Section(JsonNode node, String path, List<String> known, List<ConfigException.Problem> problems) {
     this.path = path;
     this.problems = problems;
-    if (node != null && !node.isMissingNode() && !node.isNull() && !node.isObject()) {
-      problem("", "must be a mapping");
-      node = MissingNode.getInstance();
+    if (node != null && !node.isNull() && !node.isMissingNode() && !node.isObject()) {
+      problem("", "must be a mapping of keys to values (was " + shown(node) + ")");
+      node = null;
     }
-    this.node = node == null || node.isNull() ? MissingNode.getInstance() : node;
-    for (var it = this.node.fieldNames(); it.hasNext(); ) {
-      String k = it.next();
-      if (!allowed.contains(k)) {
-        problem(
-            k, "unknown key (known: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+    this.node = node == null || !node.isObject() ? null : node;
+    if (this.node != null) {
+      for (var e : this.node.properties()) {
+        if (!known.contains(e.getKey())) {
+          problem(e.getKey(), UnknownKey.reason(e.getKey(), known));
+        }
       }
     }
   }
 
+  /** The full path of key {@code k} of this mapping. */
   String key(String k) {
     return path.isEmpty() ? k : k.isEmpty() ? path : path + "." + k;
   }
 
+  /** Whether {@code k} is written here, even without a value. */
   boolean has(String k) {
-    return node.has(k) && !node.get(k).isNull();
+    return node != null && node.has(k);
   }
 
-  JsonNode raw(String k) {
-    return node.path(k);
-  }
-
-  Section section(String k, Set<String> allowed) {
-    return new Section(node.get(k), key(k), allowed, problems);
+  /** How many problems have been recorded so far, by any section of this load. */
+  int problemCount() {
+    return problems.size();
   }
 
   void problem(String k, String reason) {
     problems.add(new ConfigException.Problem(key(k), reason));
   }
 
-  int integer(String k, int min, int max, int dflt) {
-    if (!has(k)) {
-      return dflt;
-    }
-    JsonNode v = node.get(k);
-    if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-      problem(k, "must be a whole number, was '" + v.asText() + "'");
-      return dflt;
-    }
-    int i = v.intValue();
-    if (i < min || i > max) {
-      problem(k, "must be between " + min + " and " + max + " (was " + i + ")");
-      return dflt;
-    }
-    return i;
+  /** The mapping under {@code k}, empty when absent or written without a value. */
+  Section section(String k, List<String> known) {
+    return new Section(node == null ? null : node.get(k), key(k), known, problems);
   }
 
-  String text(String k, String dflt) {
+  /**
+   * The value under {@code k}, or null when absent. A key written without a value is a problem: it
+   * is more likely a slip than a wish for the default.
+   */
+  JsonNode value(String k) {
     if (!has(k)) {
-      return dflt;
+      return null;
     }
     JsonNode v = node.get(k);
-    if (!v.isValueNode() || v.asText().isBlank()) {
-      problem(k, "must be a non-empty string");
-      return dflt;
+    if (v.isNull() || (v.isTextual() && v.textValue().isEmpty())) {
+      problem(k, "has no value; give one or remove the key (YAML reads a bare ~ as no value)");
+      return null;
     }
-    return v.asText();
+    return v;
   }
 
-  boolean bool(String k, boolean dflt) {
-    if (!has(k)) {
-      return dflt;
+  int integer(IntRange rule, int fallback) {
+    JsonNode v = value(rule.key());
+    if (v == null) {
+      return fallback;
     }
-    JsonNode v = node.get(k);
+    if (!v.isIntegralNumber()) {
+      problem(rule.key(), "must be a whole number (was " + shown(v) + ")");
+      return fallback;
+    }
+    if (!v.canConvertToLong()) {
+      problem(rule.key(), "must be <= " + rule.max() + " (was " + v.asText() + ")");
+      return fallback;
+    }
+    String p = rule.problem(v.longValue());
+    if (p != null) {
+      problem(rule.key(), p);
+      return fallback;
+    }
+    return v.intValue();
+  }
+
+  /** A non-empty string. */
+  String text(String k, String fallback) {
+    JsonNode v = value(k);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isTextual()) {
+      problem(k, "must be a string (was " + shown(v) + "); quote it");
+      return fallback;
+    }
+    if (v.textValue().isBlank()) {
+      problem(k, "must not be empty");
+      return fallback;
+    }
+    return v.textValue();
+  }
+
+  boolean bool(String k, boolean fallback) {
+    JsonNode v = value(k);
+    if (v == null) {
+      return fallback;
+    }
     if (!v.isBoolean()) {
-      problem(k, "must be true or false, was '" + v.asText() + "'");
-      return dflt;
+      problem(k, "must be true or false (was " + shown(v) + ")");
+      return fallback;
     }
     return v.booleanValue();
   }
 
-  Duration duration(String k, Duration dflt) {
-    if (!has(k)) {
-      return dflt;
+  Duration duration(DurationRange rule, Duration fallback) {
+    JsonNode v = value(rule.key());
+    if (v == null) {
+      return fallback;
     }
-    String t = node.get(k).asText().trim();
-    Matcher m = DURATION.matcher(t);
-    if (!m.matches()) {
-      problem(k, "must be a duration like 500ms, 2s, 1m or 1h, was '" + t + "'");
-      return dflt;
+    if (!v.isTextual()) {
+      problem(
+          rule.key(),
+          "must be a duration with a unit, like 500ms, 2s, 1m or 1h (was " + shown(v) + ")");
+      return fallback;
     }
-    long n = Long.parseLong(m.group(1));
-    Duration d =
-        switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          default -> Duration.ofHours(n);
-        };
-    if (d.isZero()) {
-      problem(k, "must be positive, was '" + t + "'");
-      return dflt;
+    try {
+      Duration d = Durations.parse(v.textValue());
+      String p = rule.problem(d);
+      if (p != null) {
+        problem(rule.key(), p);
+        return fallback;
+      }
+      return d;
+    } catch (IllegalArgumentException e) {
+      problem(rule.key(), e.getMessage());
+      return fallback;
     }
-    return d;
+  }
+
+  /** A bind address; {@code *} only where {@code wildcardAllowed}. */
+  String host(String k, String fallback, boolean wildcardAllowed) {
+    String h = text(k, null);
+    if (h == null) {
+      return fallback;
+    }
+    String p = Hosts.problem(h, wildcardAllowed);
+    if (p != null) {
+      problem(k, p);
+      return fallback;
+    }
+    return h;
+  }
+
+  /** A bus port: a number, {@code *}, or a range string; null after a problem. */
+  PortSpec port(String k, PortSpec fallback) {
+    JsonNode v = value(k);
+    if (v == null) {
+      return has(k) ? null : fallback;
+    }
+    if (v.isIntegralNumber()) {
+      IntRange rule = new IntRange(k, 0, PortSpec.MAX_PORT);
+      String p = v.canConvertToLong() ? rule.problem(v.longValue()) : "must be <= 65535";
+      if (p != null) {
+        problem(k, p);
+        return null;
+      }
+      return v.intValue() == 0 ? PortSpec.ephemeral() : PortSpec.fixed(v.intValue());
+    }
+    if (!v.isTextual()) {
+      problem(k, "must be a port number, * or a range like 40000-40999 (was " + shown(v) + ")");
+      return null;
+    }
+    try {
+      return PortSpec.parse(v.textValue());
+    } catch (IllegalArgumentException e) {
+      problem(k, e.getMessage());
+      return null;
+    }
+  }
+
+  /** A value as an error message shows it. */
+  static String shown(JsonNode v) {
+    if (v.isTextual()) {
+      return "'" + v.textValue() + "'";
+    }
+    if (v.isObject()) {
+      return "a mapping";
+    }
+    if (v.isArray()) {
+      return "a list";
+    }
+    return v.toString();
   }
 }

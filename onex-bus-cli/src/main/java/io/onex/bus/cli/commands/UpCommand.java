@@ -72,7 +72,7 @@ public final class UpCommand implements Callable<Integer> {
     try {
       return config == null ? ConfigLoader.loadDefault() : ConfigLoader.load(config);
     } catch (ConfigException e) {
-      throw new CliException(OnexCommand.EXIT_USAGE, "invalid config: " + e.getMessage());
+      throw new CliException(OnexCommand.EXIT_USAGE, "invalid config:\n" + e.report());
     }
   }
 
