@@ -76,7 +76,14 @@ class MultiProcessDeliveryIT {
           long first = range[0];
           long last = range[1];
 
-          assertThat(early.waitFor(LONG)).as("early subscriber: %s", early.err()).isZero();
+          int earlyExit = early.waitFor(LONG);
+          broker.terminate();
+          broker.waitFor(Duration.ofSeconds(30));
+          assertThat(earlyExit)
+              .as(
+                  "early subscriber: %s; gaps: %s; broker: %s",
+                  early.err(), gaps(early.out(), first), sessionLines(broker))
+              .isZero();
           assertExactlyOnceInOrder(early.out(), first, last);
           assertThat(lateFirst).isBetween(first, last);
         }
@@ -137,9 +144,34 @@ class MultiProcessDeliveryIT {
             });
   }
 
+  /** Missing sequence ranges, for the failure message. */
+  private static List<String> gaps(List<String> lines, long first) throws Exception {
+    List<String> gaps = new java.util.ArrayList<>();
+    long expected = first;
+    for (String line : lines) {
+      long seq = JSON.readTree(line).path("sequence").asLong();
+      if (seq != expected) {
+        gaps.add(expected + ".." + (seq - 1));
+      }
+      expected = seq + 1;
+    }
+    return gaps;
+  }
+
+  private static List<String> sessionLines(OnexProcess broker) {
+    return broker.err().stream()
+        .filter(
+            l ->
+                l.contains("SESSION_")
+                    || l.contains("BUS_STOPPED")
+                    || l.contains("LOOP_ERROR")
+                    || l.contains("PROTOCOL_ERROR"))
+        .toList();
+  }
+
   private static void assertExactlyOnceInOrder(List<String> lines, long first, long last)
       throws Exception {
-    assertThat(lines).hasSize(EVENTS);
+    assertThat(lines).as("gaps: %s", gaps(lines, first)).hasSize(EVENTS);
     Set<String> ids = new HashSet<>();
     long expected = first;
     for (String line : lines) {

@@ -104,9 +104,13 @@ final class OnexProcess implements AutoCloseable {
     }
   }
 
-  /** SIGTERM, as an operator's supervisor would send. */
+  /**
+   * SIGTERM, as an operator's supervisor would send. Through the process handle: {@code
+   * Process.destroy()} also closes our ends of the child's stdout and stderr, which would lose
+   * everything it writes while stopping.
+   */
   void terminate() {
-    process.destroy();
+    process.toHandle().destroy();
   }
 
   boolean isAlive() {

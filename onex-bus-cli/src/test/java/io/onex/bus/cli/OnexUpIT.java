@@ -92,6 +92,10 @@ class OnexUpIT {
         awaitSubscriber(home, lifecycle);
         up.terminate();
         assertThat(up.waitFor(Duration.ofSeconds(20))).as("exit of onex up: %s", up.err()).isZero();
+        assertThat(up.err())
+            .as("stderr of onex up: %s", up.err())
+            .filteredOn(l -> l.contains("\"event\":\"BUS_STOPPED\""))
+            .hasSize(4);
         assertThat(lifecycle.waitFor(START))
             .as("lifecycle subscriber: %s", lifecycle.err())
             .isZero();

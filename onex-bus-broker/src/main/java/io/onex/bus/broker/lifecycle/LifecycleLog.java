@@ -24,4 +24,13 @@ public final class LifecycleLog {
     }
     line.log("{} {} {}", type.name(), bus, metadata);
   }
+
+  /** Deliveries still queued when the drain deadline passed: they are lost, and said so. */
+  public static void drainIncomplete(String bus, long undelivered) {
+    LOG.atWarn()
+        .addKeyValue("event", "BUS_DRAIN_INCOMPLETE")
+        .addKeyValue("bus", bus)
+        .addKeyValue("undelivered", undelivered)
+        .log("bus {} stopped with {} deliveries still queued", bus, undelivered);
+  }
 }

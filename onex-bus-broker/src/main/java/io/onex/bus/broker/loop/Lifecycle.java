@@ -43,7 +43,11 @@ final class Lifecycle {
     announce(BusEventType.BUS_STARTED, m);
   }
 
-  /** Announces BUS_STOPPED, drains within the deadline using {@code flush}, then says BYE. */
+  /**
+   * Announces BUS_STOPPED (logged first, so the line exists whatever the drain meets), drains
+   * within the deadline using {@code flush}, then says BYE. Events still queued after the deadline
+   * are logged as BUS_DRAIN_INCOMPLETE.
+   */
   void stopping(Runnable flush) {
     ObjectNode m = SystemEvents.metadata();
     m.put("endpoint", endpoint);
@@ -53,8 +57,8 @@ final class Lifecycle {
     m.put("events_dropped", state.counters.dropped());
     m.put("subscribers_at_stop", state.index.size());
     m.put("sessions_at_stop", state.sessions.size());
-    publishes.publishSystem(
-        SystemEvents.record(state.config.name(), KIND, BusEventType.BUS_STOPPED, m), brokerNodeId);
+    m.put("queued_at_stop", pendingEvents());
+    announce(BusEventType.BUS_STOPPED, m);
     drain(flush);
     byte[] bye =
         FrameCodec.encode(new Frame.Bye(BYE_SHUTDOWN, "bus " + state.config.name() + " stopping"));
@@ -62,8 +66,10 @@ final class Lifecycle {
       state.outbox.control(s, bye);
     }
     flush.run();
-    m.put("undelivered_at_stop", pendingEvents());
-    LifecycleLog.log(state.config.name(), BusEventType.BUS_STOPPED, m);
+    long left = pendingEvents();
+    if (left > 0) {
+      LifecycleLog.drainIncomplete(state.config.name(), left);
+    }
   }
 
   private void announce(BusEventType type, ObjectNode m) {

@@ -54,9 +54,10 @@ public final class UpCommand implements Callable<Integer> {
           OnexCommand.EXIT_FAILURE, "cannot start the HTTP API: " + e.getMessage());
     }
     StateFiles.writeHttpEndpoint(onexHome, http.url());
+    CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> stop(brokers, http, onexHome, stopped), "onex-shutdown"));
+        .addShutdownHook(new Thread(() -> awaitStop(stopRequested, stopped, cfg), "onex-shutdown"));
     PrintWriter out = spec.commandLine().getOut();
     for (Broker b : brokers) {
       out.printf("bus %-10s %s%n", b.name(), b.endpoint());
@@ -64,8 +65,33 @@ public final class UpCommand implements Callable<Integer> {
     out.printf("http %s%n", http.url());
     out.println("onex: ready");
     out.flush();
-    stopped.await();
+    stopRequested.await();
+    stop(brokers, http, onexHome);
+    stopped.countDown();
     return 0;
+  }
+
+  /**
+   * The JVM's shutdown hook (SIGINT/SIGTERM): hands the stop to the main thread, which runs it like
+   * any other code, waits for it, then ends the process with 0. {@code halt} is needed because a
+   * signalled JVM otherwise exits 143, and a supervisor must see a clean stop as 0.
+   */
+  private static void awaitStop(
+      CountDownLatch stopRequested, CountDownLatch stopped, OnexConfig cfg) {
+    stopRequested.countDown();
+    long maxDrainMillis =
+        cfg.buses().stream().mapToLong(b -> b.shutdown().drainTimeout().toMillis()).sum();
+    try {
+      stopped.await(maxDrainMillis + 15_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.out.flush();
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext lc) {
+      lc.stop();
+    }
+    System.err.flush();
+    Runtime.getRuntime().halt(0);
   }
 
   private OnexConfig load() {
@@ -95,21 +121,10 @@ public final class UpCommand implements Callable<Integer> {
     reversed.forEach(Broker::close);
   }
 
-  /**
-   * The orderly stop. It ends with {@code halt(0)}: a SIGTERM-ed JVM otherwise exits 143, and an
-   * operator's supervisor must see a clean stop as 0.
-   */
-  private static void stop(
-      List<Broker> brokers, HttpApi http, OnexHome home, CountDownLatch stopped) {
-    http.close();
+  /** The orderly stop, on the main thread: buses first (BUS_STOPPED, drain, BYE), then HTTP. */
+  private static void stop(List<Broker> brokers, HttpApi http, OnexHome home) {
     stopAll(brokers);
+    http.close();
     StateFiles.remove(home);
-    System.out.flush();
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext lc) {
-      lc.stop();
-    }
-    System.err.flush();
-    stopped.countDown();
-    Runtime.getRuntime().halt(0);
   }
 }
