@@ -97,8 +97,9 @@ public final class BusClient implements EventBus {
 
   private void blockingPoll(ZMQ.Poller poller, long millis) {
     waker.armed();
-    if (agent.mayBlock()) {
-      poller.poll(millis);
+    long timeout = agent.pollTimeoutMillis(millis);
+    if (timeout > 0) {
+      poller.poll(timeout);
     }
     waker.disarm();
   }

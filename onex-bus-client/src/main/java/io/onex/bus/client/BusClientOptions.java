@@ -61,7 +61,7 @@ public record BusClientOptions(
     private String endpoint;
     private String nodeId;
     private String clientName = "onex-java/0.1";
-    private SocketLimits socketLimits = SocketLimits.DEFAULT;
+    private SocketLimits socketLimits = SocketLimits.CLIENT_DEFAULT;
     private int outboundQueueCapacity = 65_536;
     private int inboundQueueCapacity = 1024;
     private Duration connectTimeout = Duration.ofSeconds(5);

@@ -20,16 +20,31 @@ import org.zeromq.ZMQ;
 public final class RawPeer implements AutoCloseable {
   private final ZContext context = new ZContext(1);
   private final ZMQ.Socket socket;
+  private long sessionId = -1;
 
   public RawPeer(String endpoint) {
     socket = Sockets.dealer(context, SocketLimits.DEFAULT.withMaxMessageBytes(64 << 20));
     socket.connect(endpoint);
   }
 
-  /** Sends HELLO and returns the WELCOME. */
+  /**
+   * Sends HELLO and returns the WELCOME, repeating HELLO (same hello_id) every 250 ms as the
+   * protocol asks, since ZeroMQ may lose a message sent while the connection is set up.
+   */
   public Frame.Welcome hello(String nodeId) {
-    send(new Frame.Hello(nodeId, "raw-peer", "", Map.of()));
-    return (Frame.Welcome) receive(Duration.ofSeconds(5));
+    String helloId = Long.toHexString(System.nanoTime());
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (System.nanoTime() < deadline) {
+      send(new Frame.Hello(nodeId, "raw-peer", "", Map.of("hello_id", helloId)));
+      socket.setReceiveTimeOut(250);
+      byte[] bytes = socket.recv(0);
+      if (bytes != null) {
+        Frame.Welcome welcome = (Frame.Welcome) decode(bytes);
+        sessionId = welcome.sessionId();
+        return welcome;
+      }
+    }
+    throw new AssertionError("no WELCOME within 5 s");
   }
 
   public void send(Frame frame) {
@@ -47,13 +62,30 @@ public final class RawPeer implements AutoCloseable {
     }
   }
 
-  /** The next frame, or an AssertionError if none comes in time. */
+  /**
+   * The next frame, or an AssertionError if none comes in time. A repeated WELCOME of this peer's
+   * session (the answer to a retried HELLO) is skipped.
+   */
   public Frame receive(Duration timeout) {
-    socket.setReceiveTimeOut((int) timeout.toMillis());
-    byte[] bytes = socket.recv(0);
-    if (bytes == null) {
-      throw new AssertionError("no frame within " + timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        throw new AssertionError("no frame within " + timeout);
+      }
+      socket.setReceiveTimeOut((int) left);
+      byte[] bytes = socket.recv(0);
+      if (bytes == null) {
+        throw new AssertionError("no frame within " + timeout);
+      }
+      Frame f = decode(bytes);
+      if (!(f instanceof Frame.Welcome w && w.sessionId() == sessionId)) {
+        return f;
+      }
     }
+  }
+
+  private static Frame decode(byte[] bytes) {
     try {
       return FrameCodec.decode(bytes);
     } catch (ProtocolException e) {

@@ -28,7 +28,9 @@ public final class TestBuses {
   /** The bus config such a broker runs with. */
   public static BusConfig config(String name, String busYaml) {
     StringBuilder yaml = new StringBuilder("buses:\n  - name: ").append(name).append('\n');
-    yaml.append("    host: 127.0.0.1\n    port: 0\n");
+    if (!busYaml.contains("port:") && !busYaml.contains("endpoint:")) {
+      yaml.append("    host: 127.0.0.1\n    port: 0\n");
+    }
     for (String line : busYaml.split("\n")) {
       if (!line.isBlank()) {
         yaml.append("    ").append(line).append('\n');

@@ -33,6 +33,21 @@ public record SocketLimits(
           Duration.ofSeconds(10),
           Duration.ofSeconds(1));
 
+  /**
+   * What a client connects with: 2 MiB messages, twice the default bus frame limit, because a
+   * DELIVER carries a published event plus the broker's stamp and must not trip the receiver's cap;
+   * 1000-message HWMs, since a DELIVER can be 64 KiB and the pipe sits outside every bound the
+   * client library keeps.
+   */
+  public static final SocketLimits CLIENT_DEFAULT =
+      new SocketLimits(
+          2 << 20,
+          1000,
+          1000,
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(1));
+
   public SocketLimits {
     if (maxMessageBytes < 64) {
       throw new IllegalArgumentException("maxMessageBytes must be >= 64, was " + maxMessageBytes);

@@ -10,6 +10,9 @@ import org.zeromq.ZMQ;
  * thread-safe. The factory methods themselves may be called from any thread.
  */
 public final class Sockets {
+  /** How long a ZMTP handshake may take before the connection is dropped and retried. */
+  static final int HANDSHAKE_MILLIS = 1000;
+
   private Sockets() {}
 
   /**
@@ -39,6 +42,10 @@ public final class Sockets {
     s.setHeartbeatTimeout((int) limits.heartbeatTimeout().toMillis());
     s.setHeartbeatTtl((int) limits.heartbeatTimeout().toMillis());
     s.setLinger((int) limits.linger().toMillis());
+    // JeroMQ 0.6.0 leaves about 2% of fresh loopback connections stuck in the ZMTP handshake,
+    // passing no message at all (zeromq/jeromq #849, #957; reproduced here). A short handshake
+    // deadline makes ZeroMQ drop such a connection and reconnect, instead of waiting 30 s.
+    s.setHandshakeIvl(HANDSHAKE_MILLIS);
     return s;
   }
 }

@@ -21,6 +21,7 @@ final class Outbox {
   private final BrokerCounters counters;
   private final int maxBatchEvents;
   private final List<Session> dirty = new ArrayList<>();
+  private final List<Session> lost = new ArrayList<>();
 
   Outbox(ZMQ.Socket router, BrokerCounters counters, int maxBatchEvents) {
     this.router = router;
@@ -53,7 +54,12 @@ final class Outbox {
     }
   }
 
-  /** Moves the batch under construction into the pending queue, enforcing the bound. */
+  /**
+   * Moves the batch under construction into the pending queue and offers the queue to the socket at
+   * once, so that only what the peer's pipe cannot take counts against the bound (a pass that
+   * routes many events must not drop what the socket would have accepted). Beyond the bound the
+   * oldest DELIVER batches are dropped and counted.
+   */
   void cutBatch(Session s, long queueBound) {
     var batch = s.batch();
     int n = batch.count();
@@ -62,6 +68,10 @@ final class Outbox {
     }
     s.pending().addLast(new Session.Outgoing(batch.finish(), n));
     s.addPendingEvents(n);
+    if (!drain(s)) {
+      lost.add(s);
+      return;
+    }
     while (s.pendingEvents() > queueBound && dropOldestDelivery(s)) {
       // keep dropping whole batches until the queue fits its bound again
     }
@@ -85,17 +95,20 @@ final class Outbox {
    * sessions whose peer is gone.
    */
   List<Session> flush(java.util.function.ToLongFunction<Session> queueBound) {
-    List<Session> gone = null;
     for (int i = 0; i < dirty.size(); i++) {
       Session s = dirty.get(i);
       cutBatch(s, queueBound.applyAsLong(s));
       if (!drain(s)) {
-        gone = gone == null ? new ArrayList<>() : gone;
-        gone.add(s);
+        lost.add(s);
       }
     }
     dirty.removeIf(s -> s.pending().isEmpty() && clearDirty(s));
-    return gone == null ? List.of() : gone;
+    if (lost.isEmpty()) {
+      return List.of();
+    }
+    List<Session> gone = new ArrayList<>(new java.util.LinkedHashSet<>(lost));
+    lost.clear();
+    return gone;
   }
 
   /** Whether any session still has frames waiting for its pipe. */
@@ -106,6 +119,7 @@ final class Outbox {
   /** Forgets a session that is being removed. */
   void forget(Session s) {
     dirty.remove(s);
+    lost.remove(s);
     s.setDirty(false);
   }
 

@@ -17,6 +17,9 @@ final class SessionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SessionHandler.class);
   private static final String CLIENT_NAME_KEY = "client_name";
 
+  /** HELLO property naming one handshake, so a retried HELLO is recognised. */
+  static final String HELLO_ID_KEY = "hello_id";
+
   private final BrokerState state;
   private final Runnable onSubscriptionsChanged;
 
@@ -30,12 +33,30 @@ final class SessionHandler {
     if (hello.nodeId().isEmpty()) {
       throw Replies.problem(ErrorCode.MALFORMED_FRAME, "HELLO needs a node_id", "");
     }
+    String helloId = hello.properties().getOrDefault(HELLO_ID_KEY, "");
+    if (existing != null && !helloId.isEmpty() && helloId.equals(existing.helloId())) {
+      // The same handshake retried: answer again, keep the session and its subscriptions.
+      welcome(existing);
+      return existing;
+    }
     if (existing != null) {
       state.removeSession(existing);
       onSubscriptionsChanged.run();
     }
-    Session s = new Session(routingId, state.newSessionId(), hello.nodeId(), state.nowMillis());
+    Session s =
+        new Session(routingId, state.newSessionId(), hello.nodeId(), helloId, state.nowMillis());
     state.sessions.put(s);
+    welcome(s);
+    LOG.atDebug()
+        .addKeyValue("event", "SESSION_OPENED")
+        .addKeyValue("bus", state.config.name())
+        .addKeyValue("node_id", hello.nodeId())
+        .addKeyValue(CLIENT_NAME_KEY, hello.clientName())
+        .log("session {} opened for node {}", s.id(), hello.nodeId());
+    return s;
+  }
+
+  private void welcome(Session s) {
     var limits = state.config.limits();
     state.outbox.control(
         s,
@@ -51,13 +72,6 @@ final class SessionHandler {
                 Map.of(
                     "heartbeat_ms",
                     Long.toString(state.config.heartbeat().interval().toMillis())))));
-    LOG.atDebug()
-        .addKeyValue("event", "SESSION_OPENED")
-        .addKeyValue("bus", state.config.name())
-        .addKeyValue("node_id", hello.nodeId())
-        .addKeyValue(CLIENT_NAME_KEY, hello.clientName())
-        .log("session {} opened for node {}", s.id(), hello.nodeId());
-    return s;
   }
 
   void ping(Session s, Frame.Ping ping) {

@@ -17,6 +17,7 @@ public final class Session {
   private final byte[] routingId;
   private final long id;
   private final String nodeId;
+  private final String helloId;
   private final byte[] nodeIdBytes;
   private final Map<Integer, Subscriber> subscriptions = new HashMap<>();
   private final DeliverWriter batch = new DeliverWriter(4096);
@@ -28,8 +29,9 @@ public final class Session {
   /** A frame queued for this session; {@code events} counts deliveries (0 for control frames). */
   public record Outgoing(byte[] frame, int events) {}
 
-  public Session(byte[] routingId, long id, String nodeId, long nowMillis) {
+  public Session(byte[] routingId, long id, String nodeId, String helloId, long nowMillis) {
     this.routingId = routingId;
+    this.helloId = helloId;
     this.id = id;
     this.nodeId = nodeId;
     this.nodeIdBytes = nodeId.getBytes(StandardCharsets.UTF_8);
@@ -42,6 +44,15 @@ public final class Session {
 
   public long id() {
     return id;
+  }
+
+  /**
+   * The {@code hello_id} the client's HELLO carried (empty if none): a repeated HELLO with the same
+   * id is the same handshake, retried because ZeroMQ may lose a message sent while a connection is
+   * being set up.
+   */
+  public String helloId() {
+    return helloId;
   }
 
   public String nodeId() {
