@@ -57,7 +57,7 @@ class OnexUpIT {
                 "--correlation-id",
                 "tour-1")) {
           assertThat(pub.waitFor(START)).as("publish exit, stderr %s", pub.err()).isZero();
-          assertThat(pub.out()).contains("sent 3, accepted 3, rejected 0");
+          assertThat(pub.out()).contains("sent 3, acked 3, rejected 0");
         }
         assertThat(sub.waitFor(START)).as("subscribe exit, stderr %s", sub.err()).isZero();
         assertThat(sub.out()).hasSize(3);

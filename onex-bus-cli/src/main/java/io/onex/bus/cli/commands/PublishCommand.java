@@ -148,14 +148,14 @@ public final class PublishCommand implements Callable<Integer> {
       if (json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sent", sent);
-        m.put("accepted", accepted);
+        m.put("acked", accepted);
         m.put("rejected", rejected);
         m.put("first_sequence", firstSequence);
         m.put("last_sequence", lastSequence);
         m.put("reasons", reasons);
         out.println(OnexEventJson.mapper().valueToTree(m).toString());
       } else {
-        out.printf("sent %d, accepted %d, rejected %d%n", sent, accepted, rejected);
+        out.printf("sent %d, acked %d, rejected %d%n", sent, accepted, rejected);
         if (accepted > 0) {
           out.printf("sequences %d..%d%n", firstSequence, lastSequence);
         }
