@@ -1,5 +1,6 @@
 package io.onex.bus.cli;
 
+import io.onex.bus.cli.commands.BenchCommand;
 import io.onex.bus.cli.commands.BusesCommand;
 import io.onex.bus.cli.commands.PublishCommand;
 import io.onex.bus.cli.commands.SubscribeCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       SubscribeCommand.class,
       BusesCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OnexCommand implements Runnable {

@@ -120,6 +120,17 @@ public final class BusClient implements EventBus {
 
   @Override
   public CompletableFuture<PublishResult> publish(String topic, OnexEvent event, PublishOptions o) {
+    return publishEncoded(
+        topic, event.eventType(), event.correlationId(), OnexEventJson.write(event), o);
+  }
+
+  /**
+   * Publishes an OnexEvent that is already JSON (for example produced by a Python node, or
+   * forwarded), sent as is. {@code eventType} and {@code correlationId} go into the routing header
+   * and must match the JSON; the bus does not parse it to check.
+   */
+  public CompletableFuture<PublishResult> publishEncoded(
+      String topic, String eventType, String correlationId, byte[] json, PublishOptions o) {
     if (closed) {
       return CompletableFuture.completedFuture(PublishResult.notSent("client is closed"));
     }
@@ -131,14 +142,7 @@ public final class BusClient implements EventBus {
     }
     byte[] record =
         EventRecords.encode(
-            new EventRecord(
-                0,
-                topic,
-                event.eventType(),
-                event.correlationId(),
-                o.tags(),
-                Map.of(),
-                OnexEventJson.write(event)));
+            new EventRecord(0, topic, eventType, correlationId, o.tags(), Map.of(), json));
     CompletableFuture<PublishResult> result = new CompletableFuture<>();
     inFlight.incrementAndGet();
     result.whenComplete((r, t) -> inFlight.decrementAndGet());
