@@ -6,7 +6,6 @@ import io.onex.bus.client.internal.Outbound;
 import io.onex.bus.client.internal.SubscribeFrames;
 import io.onex.bus.client.internal.SubscriptionImpl;
 import io.onex.bus.protocol.ProtocolException;
-import io.onex.bus.protocol.codec.EventRecord;
 import io.onex.bus.protocol.codec.EventRecords;
 import io.onex.bus.protocol.codec.Frame;
 import io.onex.bus.protocol.event.OnexEvent;
@@ -140,9 +139,7 @@ public final class BusClient implements EventBus {
       return CompletableFuture.completedFuture(
           PublishResult.notSent(e.code() + ": " + e.getMessage()));
     }
-    byte[] record =
-        EventRecords.encode(
-            new EventRecord(0, topic, eventType, correlationId, o.tags(), Map.of(), json));
+    byte[] record = EventRecords.encode(topic, eventType, correlationId, o.tags(), json);
     CompletableFuture<PublishResult> result = new CompletableFuture<>();
     inFlight.incrementAndGet();
     result.whenComplete((r, t) -> inFlight.decrementAndGet());

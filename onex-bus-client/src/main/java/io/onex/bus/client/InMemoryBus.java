@@ -66,7 +66,7 @@ public final class InMemoryBus implements EventBus {
     for (Entry e : subscriptions.values()) {
       if (e.pattern().matches(topic)) {
         Delivery d = new Delivery(e.subscription().id(), seq, micros, NODE_ID, record);
-        dispatcher.execute(() -> e.subscription().dispatch(new ReceivedEvent(d)));
+        dispatcher.execute(() -> e.subscription().dispatch(ReceivedEvent.of(d)));
       }
     }
     return CompletableFuture.completedFuture(PublishResult.accepted(seq));

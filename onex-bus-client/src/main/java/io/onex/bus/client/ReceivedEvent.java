@@ -1,60 +1,132 @@
 package io.onex.bus.client;
 
 import io.onex.bus.protocol.ProtocolException;
+import io.onex.bus.protocol.codec.DeliverWriter;
 import io.onex.bus.protocol.codec.Delivery;
+import io.onex.bus.protocol.codec.EventRecordView;
+import io.onex.bus.protocol.codec.EventRecords;
+import io.onex.bus.protocol.codec.WireReader;
 import io.onex.bus.protocol.event.OnexEvent;
 import io.onex.bus.protocol.event.OnexEventJson;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * One delivered event: the routing header, the broker's stamp (sequence, acceptance time,
- * publisher) and the payload bytes exactly as published. {@link #event()} parses the payload on
- * demand. Immutable; any thread.
+ * publisher) and the payload bytes exactly as published. It is a window on the DELIVER frame it
+ * came in: fields are decoded only when asked for, so a handler that reads only the sequence or the
+ * payload pays for nothing else. Immutable; any thread.
  */
 public final class ReceivedEvent {
-  private final Delivery delivery;
+  private final byte[] frame;
+  private final int subscriptionId;
+  private final long sequence;
+  private final long brokerTimeMicros;
+  private final int publisherOffset;
+  private final int publisherLength;
+  private final int topicOffset;
+  private final int topicLength;
+  private final int typeOffset;
+  private final int typeLength;
+  private final int correlationOffset;
+  private final int correlationLength;
+  private final int tagsOffset;
+  private final int payloadOffset;
+  private final int payloadLength;
 
-  public ReceivedEvent(Delivery delivery) {
-    this.delivery = delivery;
+  /**
+   * An event whose delivery header was read from {@code frame} and whose record {@code view} points
+   * into the same frame. Used by the client's dispatcher.
+   */
+  public ReceivedEvent(
+      byte[] frame,
+      int subscriptionId,
+      long sequence,
+      long brokerTimeMicros,
+      int publisherOffset,
+      int publisherLength,
+      EventRecordView view) {
+    this.frame = frame;
+    this.subscriptionId = subscriptionId;
+    this.sequence = sequence;
+    this.brokerTimeMicros = brokerTimeMicros;
+    this.publisherOffset = publisherOffset;
+    this.publisherLength = publisherLength;
+    this.topicOffset = view.topicOffset();
+    this.topicLength = view.topicLength();
+    this.typeOffset = view.eventTypeOffset();
+    this.typeLength = view.eventTypeLength();
+    this.correlationOffset = view.correlationOffset();
+    this.correlationLength = view.correlationLength();
+    this.tagsOffset = view.tagsOffset();
+    this.payloadOffset = view.payloadOffset();
+    this.payloadLength = view.payloadLength();
+  }
+
+  /** The same view over a decoded delivery (the in-memory bus builds its events this way). */
+  public static ReceivedEvent of(Delivery d) {
+    byte[] record = EventRecords.encode(d.event());
+    DeliverWriter w = new DeliverWriter(record.length + 64);
+    byte[] node = d.publisherNodeId().getBytes(StandardCharsets.UTF_8);
+    w.append(
+        d.subscriptionId(), d.sequence(), d.brokerTimeMicros(), node, record, 0, record.length);
+    byte[] frame = w.finish();
+    int nodeAt = 4 + 4 + 8 + 8 + 1;
+    try {
+      EventRecordView v = new EventRecordView().wrap(frame, nodeAt + node.length, frame.length);
+      return new ReceivedEvent(
+          frame, d.subscriptionId(), d.sequence(), d.brokerTimeMicros(), nodeAt, node.length, v);
+    } catch (ProtocolException e) {
+      throw new IllegalStateException("a delivery encoded here did not decode", e);
+    }
   }
 
   public int subscriptionId() {
-    return delivery.subscriptionId();
+    return subscriptionId;
   }
 
   public String topic() {
-    return delivery.event().topic();
+    return text(topicOffset, topicLength);
   }
 
   public String eventType() {
-    return delivery.event().eventType();
+    return text(typeOffset, typeLength);
   }
 
   /** The correlation id, or null when the publisher gave none. */
   public String correlationId() {
-    String c = delivery.event().correlationId();
-    return c.isEmpty() ? null : c;
+    return correlationLength == 0 ? null : text(correlationOffset, correlationLength);
   }
 
+  /** Publisher-declared tags, in the order they were written. */
   public Map<String, String> tags() {
-    return delivery.event().tags();
+    try {
+      return new WireReader(frame, tagsOffset, payloadOffset).stringMap();
+    } catch (ProtocolException e) {
+      throw new IllegalStateException("tags were checked when the frame arrived", e);
+    }
   }
 
   public long sequence() {
-    return delivery.sequence();
+    return sequence;
   }
 
   public long brokerTimeMicros() {
-    return delivery.brokerTimeMicros();
+    return brokerTimeMicros;
   }
 
   public String publisherNodeId() {
-    return delivery.publisherNodeId();
+    return text(publisherOffset, publisherLength);
   }
 
-  /** The OnexEvent JSON as published (the array is shared: do not modify it). */
+  /** The OnexEvent JSON as published (a copy). */
   public byte[] payload() {
-    return delivery.event().payload();
+    return Arrays.copyOfRange(frame, payloadOffset, payloadOffset + payloadLength);
+  }
+
+  public int payloadLength() {
+    return payloadLength;
   }
 
   /** The payload parsed as an OnexEvent; throws {@link IllegalStateException} if it is not one. */
@@ -66,8 +138,12 @@ public final class ReceivedEvent {
     }
   }
 
+  private String text(int offset, int length) {
+    return new String(frame, offset, length, StandardCharsets.UTF_8);
+  }
+
   @Override
   public String toString() {
-    return "ReceivedEvent[#" + sequence() + " " + topic() + " " + eventType() + "]";
+    return "ReceivedEvent[#" + sequence + " " + topic() + " " + eventType() + "]";
   }
 }

@@ -2,9 +2,8 @@ package io.onex.bus.client.internal;
 
 import io.onex.bus.client.ReceivedEvent;
 import io.onex.bus.protocol.ProtocolException;
-import io.onex.bus.protocol.codec.Delivery;
-import io.onex.bus.protocol.codec.Frame;
-import io.onex.bus.protocol.codec.FrameCodec;
+import io.onex.bus.protocol.codec.EventRecordView;
+import io.onex.bus.protocol.codec.WireReader;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -23,6 +22,7 @@ public final class Dispatcher implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
   private final BlockingQueue<byte[]> inbound;
+  private final EventRecordView view = new EventRecordView();
   private final Map<Integer, SubscriptionImpl> subscriptions;
   private final AtomicLong handlerErrors = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
@@ -69,26 +69,43 @@ public final class Dispatcher implements Runnable {
     }
   }
 
-  private void dispatch(byte[] bytes) {
-    Frame.Deliver d;
+  /**
+   * Walks a DELIVER frame in place: each delivery becomes a {@link ReceivedEvent} window on the
+   * frame, so nothing is decoded or copied unless a handler asks. A frame that does not parse is
+   * logged and dropped (the broker that sent it is broken, not this client).
+   */
+  private void dispatch(byte[] frame) {
     try {
-      d = (Frame.Deliver) FrameCodec.decode(bytes);
-    } catch (ProtocolException | ClassCastException e) {
+      WireReader r = new WireReader(frame);
+      r.skip(2);
+      int count = r.u16();
+      for (int i = 0; i < count; i++) {
+        int sub = r.u32();
+        long seq = r.u64();
+        long time = r.u64();
+        int nodeLength = r.u8();
+        int nodeOffset = r.position();
+        r.skip(nodeLength);
+        view.wrap(frame, r.position(), frame.length);
+        r.skip(view.recordLength());
+        deliver(new ReceivedEvent(frame, sub, seq, time, nodeOffset, nodeLength, view), sub);
+      }
+    } catch (ProtocolException e) {
       LOG.warn("dropped an undecodable DELIVER frame: {}", e.getMessage());
+    }
+  }
+
+  private void deliver(ReceivedEvent e, int subscriptionId) {
+    SubscriptionImpl s = subscriptions.get(subscriptionId);
+    if (s == null) {
       return;
     }
-    for (Delivery x : d.deliveries()) {
-      SubscriptionImpl s = subscriptions.get(x.subscriptionId());
-      if (s == null) {
-        continue;
-      }
-      try {
-        s.dispatch(new ReceivedEvent(x));
-        delivered.incrementAndGet();
-      } catch (RuntimeException e) {
-        handlerErrors.incrementAndGet();
-        LOG.warn("handler of subscription {} ({}) threw", s.id(), s.pattern(), e);
-      }
+    try {
+      s.dispatch(e);
+      delivered.incrementAndGet();
+    } catch (RuntimeException ex) {
+      handlerErrors.incrementAndGet();
+      LOG.warn("handler of subscription {} ({}) threw", s.id(), s.pattern(), ex);
     }
   }
 }

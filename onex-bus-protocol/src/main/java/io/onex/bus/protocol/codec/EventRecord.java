@@ -26,14 +26,15 @@ public record EventRecord(
     Objects.requireNonNull(eventType, "eventType");
     Objects.requireNonNull(payload, "payload");
     correlationId = correlationId == null ? "" : correlationId;
-    tags =
-        tags == null
-            ? Map.of()
-            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
-    extensions =
-        extensions == null
-            ? Map.of()
-            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extensions));
+    tags = frozen(tags);
+    extensions = frozen(extensions);
+  }
+
+  /** An unmodifiable copy keeping order; the shared empty map when there is nothing to copy. */
+  private static Map<String, String> frozen(Map<String, String> m) {
+    return m == null || m.isEmpty()
+        ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(m));
   }
 
   /** An event with no flags, tags or extensions. */

@@ -55,7 +55,7 @@ public final class EventRecordView {
   }
 
   private static void checkedUtf8(WireReader f, int n) throws ProtocolException {
-    WireReader.decodeUtf8(f.buffer(), f.position(), Math.min(n, f.remaining()));
+    WireReader.checkUtf8(f.buffer(), f.position(), Math.min(n, f.remaining()));
     f.skip(n);
   }
 
@@ -107,6 +107,23 @@ public final class EventRecordView {
   /** The correlation id, decoded; empty when the publisher gave none (allocates). */
   public String correlationId() {
     return new String(buf, correlationOffset, correlationLength, StandardCharsets.UTF_8);
+  }
+
+  public int eventTypeOffset() {
+    return typeOffset;
+  }
+
+  public int correlationOffset() {
+    return correlationOffset;
+  }
+
+  public int correlationLength() {
+    return correlationLength;
+  }
+
+  /** Where the tags map starts (the extensions map follows it). */
+  public int tagsOffset() {
+    return tagsOffset;
   }
 
   public int payloadOffset() {

@@ -1,5 +1,7 @@
 package io.onex.bus.protocol.codec;
 
+import java.util.Map;
+
 /**
  * Writes {@link EventRecord}s in their wire form ({@code u32 length} first). Used by the frame
  * codec and by publishers that encode an event once, on their own thread, and hand the bytes to an
@@ -21,6 +23,31 @@ public final class EventRecords {
     w.u32(record.payload().length);
     w.bytes(record.payload());
     w.putU32At(lengthAt, w.position() - lengthAt - 4);
+  }
+
+  /**
+   * A record without flags or extensions straight from its parts, into an array of exactly the
+   * right size: the publisher's per-event path, which must not build an {@link EventRecord}.
+   */
+  public static byte[] encode(
+      String topic,
+      String eventType,
+      String correlationId,
+      Map<String, String> tags,
+      byte[] payload) {
+    WireWriter w = new WireWriter(64 + topic.length() + eventType.length() + payload.length);
+    int lengthAt = w.position();
+    w.u32(0);
+    w.u8(0);
+    w.str8(topic, "topic");
+    w.str8(eventType, "event_type");
+    w.str8(correlationId, "correlation_id");
+    w.stringMap(tags, "tags");
+    w.u8(0);
+    w.u32(payload.length);
+    w.bytes(payload);
+    w.putU32At(lengthAt, w.position() - lengthAt - 4);
+    return w.toByteArray();
   }
 
   /** The record alone, as bytes. */

@@ -155,6 +155,13 @@ public final class WireReader {
     }
   }
 
+  /** Checks strict UTF-8 without building a string when the bytes are ASCII (the usual case). */
+  public static void checkUtf8(byte[] b, int off, int len) throws ProtocolException {
+    if (!isAscii(b, off, len)) {
+      decodeUtf8(b, off, len);
+    }
+  }
+
   private static boolean isAscii(byte[] b, int off, int len) {
     for (int i = off; i < off + len; i++) {
       if (b[i] < 0) {
