@@ -5,9 +5,10 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * The only place onex-bus creates ZeroMQ sockets, so that none escapes without its limits. The
- * returned socket belongs to the calling thread's loop from then on: JeroMQ sockets are not
- * thread-safe. The factory methods themselves may be called from any thread.
+ * The only place onex-bus creates ZeroMQ sockets, so that none escapes without its limits (the
+ * benchmark's raw JeroMQ peer, which measures plain JeroMQ, sets its own). The returned socket
+ * belongs to the calling thread's loop from then on: JeroMQ sockets are not thread-safe. The
+ * factory methods themselves may be called from any thread.
  */
 public final class Sockets {
   /** How long a ZMTP handshake may take before the connection is dropped and retried. */

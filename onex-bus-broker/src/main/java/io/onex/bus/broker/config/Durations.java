@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
  * The duration syntax of {@code onex.yaml}: a whole number and one unit, {@code ms}, {@code s},
  * {@code m} or {@code h} ({@code 500ms}, {@code 2s}, {@code 1m}). One unit only keeps the syntax
  * unambiguous; {@link #format} writes the largest exact unit so that {@code 2000ms} and {@code 2s}
- * are the same canonical value. Stateless; any thread.
+ * are the same canonical value. The CLI's duration options use it too. Stateless; any thread.
  */
-final class Durations {
+public final class Durations {
   // Nine digits cannot overflow any unit below, so parsing never throws on a long number.
   private static final Pattern SYNTAX = Pattern.compile("(-?\\d{1,9})(ms|s|m|h)");
 
@@ -22,7 +22,7 @@ final class Durations {
    *
    * @throws IllegalArgumentException with the reason, when the syntax is wrong
    */
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     Matcher m = SYNTAX.matcher(text.trim());
     if (!m.matches()) {
       throw new IllegalArgumentException(
@@ -38,7 +38,7 @@ final class Durations {
   }
 
   /** The shortest exact spelling: {@code 2s}, {@code 1500ms}, {@code 1h}; ISO-8601 below 1 ms. */
-  static String format(Duration d) {
+  public static String format(Duration d) {
     if (d.getNano() % 1_000_000 != 0) {
       return d.toString();
     }
