@@ -1,51 +1,31 @@
 package io.onex.bus.broker.routing;
 
-import io.onex.bus.protocol.topic.TopicPattern;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the subscribers of a literal topic. Literal patterns live in a hash map; wildcard patterns
- * in a list; each topic's answer is cached as an array until the next subscribe or unsubscribe, so
- * steady-state routing is one hash lookup per event whatever the number of subscriptions. (The
- * subscriptions issue replaces the wildcard list with a token trie; the cache contract stays.)
- * Owned by the broker loop thread.
+ * Finds the subscribers of a literal topic: a token trie ({@link TopicTrie}) answers a topic seen
+ * for the first time, and each answer is cached as an array until the next subscribe or
+ * unsubscribe, so steady-state routing is one hash lookup per event whatever the number of
+ * subscriptions. Owned by the broker loop thread.
  */
 public final class SubscriptionIndex {
   private static final Subscriber[] NONE = new Subscriber[0];
   private static final int MAX_CACHED_TOPICS = 100_000;
 
-  private final Map<String, List<Subscriber>> literal = new HashMap<>();
-  private final List<Subscriber> wildcard = new ArrayList<>();
+  private final TopicTrie trie = new TopicTrie();
   private final Map<String, Subscriber[]> cache = new HashMap<>();
   private int size;
 
   public void add(Subscriber s) {
-    TopicPattern p = s.pattern();
-    if (p.isLiteral()) {
-      literal.computeIfAbsent(p.text(), k -> new ArrayList<>(2)).add(s);
-    } else {
-      wildcard.add(s);
-    }
+    trie.add(s);
     size++;
     cache.clear();
   }
 
   public void remove(Subscriber s) {
-    TopicPattern p = s.pattern();
-    boolean removed;
-    if (p.isLiteral()) {
-      List<Subscriber> list = literal.get(p.text());
-      removed = list != null && list.remove(s);
-      if (list != null && list.isEmpty()) {
-        literal.remove(p.text());
-      }
-    } else {
-      removed = wildcard.remove(s);
-    }
-    if (removed) {
+    if (trie.remove(s)) {
       size--;
       cache.clear();
     }
@@ -76,12 +56,7 @@ public final class SubscriptionIndex {
   }
 
   private Subscriber[] compute(String topic) {
-    List<Subscriber> out = new ArrayList<>(literal.getOrDefault(topic, List.of()));
-    for (Subscriber s : wildcard) {
-      if (s.pattern().matches(topic)) {
-        out.add(s);
-      }
-    }
+    List<Subscriber> out = trie.match(topic);
     return out.isEmpty() ? NONE : out.toArray(NONE);
   }
 }
