@@ -198,6 +198,7 @@ public final class ClientAgent implements Agent {
     }
     boolean reconnect = session != null || welcome.isDone();
     session = w;
+    adoptBusHeartbeat(w);
     welcome.complete(w);
     if (reconnect) {
       for (SubscriptionImpl s : subscriptions.values()) {
@@ -209,6 +210,25 @@ public final class ClientAgent implements Agent {
           "session re-opened on {}, {} subscriptions restored",
           options.endpoint(),
           subscriptions.size());
+    }
+  }
+
+  /**
+   * PING at least as often as the bus's own heartbeat interval (WELCOME's {@code heartbeat_ms}): a
+   * bus configured tighter than this client would otherwise reap a healthy but quiet session.
+   */
+  private void adoptBusHeartbeat(Frame.Welcome w) {
+    String ms = w.properties().get("heartbeat_ms");
+    if (ms == null) {
+      return;
+    }
+    try {
+      long busNanos = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(ms));
+      if (busNanos > 0) {
+        heartbeatNanos = Math.min(options.socketLimits().heartbeatInterval().toNanos(), busNanos);
+      }
+    } catch (NumberFormatException e) {
+      LOG.warn("ignored a malformed heartbeat_ms from the bus: {}", ms);
     }
   }
 

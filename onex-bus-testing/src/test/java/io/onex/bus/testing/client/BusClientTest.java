@@ -240,6 +240,19 @@ class BusClientTest {
   }
 
   @Test
+  void aQuietClientKeepsItsSessionOnABusWithATighterHeartbeat() {
+    broker.close();
+    broker = TestBuses.start("tight", "heartbeat: {interval: 200ms, timeout: 600ms}");
+    BusClient quiet = connect("quiet");
+    // The client's own interval is 2 s; it must follow the bus's 200 ms from WELCOME.
+    await()
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> broker.snapshot().sessionsExpired() == 0 && broker.snapshot().sessions() == 1);
+    assertThat(quiet.welcome().properties()).containsEntry("heartbeat_ms", "200");
+  }
+
+  @Test
   void closeLeavesNoClientThreadsBehind() {
     BusClient c = connect("short-lived");
     c.subscribe("a.>", e -> {});
