@@ -30,25 +30,6 @@ class MultiProcessDeliveryIT {
   @TempDir Path home;
 
   @Test
-  void hundredThousandEventsExactlyOnceInOrder() throws Exception {
-    Path cfg = home.resolve("onex.yaml");
-    Files.writeString(cfg, "buses:\n  - name: user\n    queue: {size: 200000}\n");
-    try (OnexProcess broker = OnexProcess.start(home, "up", "--config", cfg.toString())) {
-      broker.awaitLine("onex: ready", Duration.ofSeconds(60));
-      String endpoint = broker.out().get(0).replaceAll("^bus\\s+user\\s+", "").trim();
-      try (OnexProcess sub = subscriber(endpoint, EVENTS)) {
-        awaitSubscribed(home);
-        try (OnexProcess publisher = publisher(endpoint)) {
-          assertThat(publisher.waitFor(LONG)).as("publisher: %s", publisher.err()).isZero();
-          long[] range = acceptedRange(publisher);
-          assertThat(sub.waitFor(LONG)).as("subscriber: %s", sub.err()).isZero();
-          assertExactlyOnceInOrder(sub.out(), range[0], range[1]);
-        }
-      }
-    }
-  }
-
-  @Test
   void hundredThousandEventsExactlyOnceInOrderAndLateJoinerGetsTheRest() throws Exception {
     Path cfg = home.resolve("onex.yaml");
     Files.writeString(cfg, "buses:\n  - name: user\n    queue: {size: 200000}\n");
