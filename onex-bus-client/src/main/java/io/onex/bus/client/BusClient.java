@@ -2,6 +2,7 @@ package io.onex.bus.client;
 
 import io.onex.bus.client.internal.ClientAgent;
 import io.onex.bus.client.internal.Dispatcher;
+import io.onex.bus.client.internal.InFlight;
 import io.onex.bus.client.internal.Outbound;
 import io.onex.bus.client.internal.SubscribeFrames;
 import io.onex.bus.client.internal.SubscriptionImpl;
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.AgentRunner;
 import org.zeromq.ZContext;
@@ -46,7 +46,7 @@ public final class BusClient implements EventBus {
   private final AgentRunner runner;
   private final Thread dispatchThread;
   private final AtomicInteger nextSubscriptionId = new AtomicInteger(1);
-  private final AtomicLong inFlight = new AtomicLong();
+  private final InFlight inFlight = new InFlight();
   private volatile boolean closed;
   private Frame.Welcome welcome;
 
@@ -55,7 +55,7 @@ public final class BusClient implements EventBus {
     ZMQ.Socket socket = Sockets.dealer(context, options.socketLimits());
     socket.connect(options.endpoint());
     this.dispatcher = new Dispatcher(options.inboundQueueCapacity(), subscriptions);
-    this.agent = new ClientAgent(socket, options, dispatcher, subscriptions);
+    this.agent = new ClientAgent(socket, options, dispatcher, subscriptions, inFlight);
     ZMQ.Poller poller = context.createPoller(2);
     poller.register(socket, ZMQ.Poller.POLLIN);
     poller.register(waker.channel(), ZMQ.Poller.POLLIN);
@@ -141,8 +141,7 @@ public final class BusClient implements EventBus {
     }
     byte[] record = EventRecords.encode(topic, eventType, correlationId, o.tags(), json);
     CompletableFuture<PublishResult> result = new CompletableFuture<>();
-    inFlight.incrementAndGet();
-    result.whenComplete((r, t) -> inFlight.decrementAndGet());
+    inFlight.started();
     enqueue(new Outbound.Event(record, result), result);
     return result;
   }
@@ -196,7 +195,7 @@ public final class BusClient implements EventBus {
       return;
     }
     long deadline = System.nanoTime() + options.closeTimeout().toNanos();
-    while (inFlight.get() > 0 && System.nanoTime() < deadline && welcome != null) {
+    while (inFlight.count() > 0 && System.nanoTime() < deadline && welcome != null) {
       LockSupport.parkNanos(1_000_000);
     }
     closed = true;

@@ -50,7 +50,8 @@ public final class ClientAgent implements Agent {
   private final Dispatcher dispatcher;
   private final Map<Integer, SubscriptionImpl> subscriptions;
   private final Map<Integer, SubscriptionImpl> awaitingSubscribeAck = new ConcurrentHashMap<>();
-  private final PendingPublishes pending = new PendingPublishes();
+  private final PendingPublishes pending;
+  private final InFlight inFlight;
   private final CompletableFuture<Frame.Welcome> welcome = new CompletableFuture<>();
   private final ArrayDeque<byte[]> unsent = new ArrayDeque<>();
   private final WireWriter batch = new WireWriter(64 * 1024);
@@ -65,8 +66,11 @@ public final class ClientAgent implements Agent {
       ZMQ.Socket socket,
       BusClientOptions options,
       Dispatcher dispatcher,
-      Map<Integer, SubscriptionImpl> subscriptions) {
+      Map<Integer, SubscriptionImpl> subscriptions,
+      InFlight inFlight) {
     this.socket = socket;
+    this.inFlight = inFlight;
+    this.pending = new PendingPublishes(inFlight);
     this.options = options;
     this.dispatcher = dispatcher;
     this.subscriptions = subscriptions;
@@ -135,8 +139,9 @@ public final class ClientAgent implements Agent {
     pending.failAll("client closed before the bus answered");
     Outbound o;
     while ((o = outbound.poll()) != null) {
-      if (o instanceof Outbound.Event e) {
-        e.result().complete(PublishResult.notSent("client closed"));
+      if (o instanceof Outbound.Event e
+          && e.result().complete(PublishResult.notSent("client closed"))) {
+        inFlight.done(1);
       }
     }
     awaitingSubscribeAck.values().forEach(s -> s.ready().cancel(false));

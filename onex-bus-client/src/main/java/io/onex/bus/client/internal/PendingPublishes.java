@@ -24,6 +24,12 @@ final class PendingPublishes {
   }
 
   private final Map<Integer, Batch> byRef = new HashMap<>();
+  private final InFlight inFlight;
+
+  PendingPublishes(InFlight inFlight) {
+    this.inFlight = inFlight;
+  }
+
   private int nextRef = 1;
 
   int add(List<CompletableFuture<PublishResult>> futures) {
@@ -55,6 +61,7 @@ final class PendingPublishes {
     if (e.index() == Frame.Error.WHOLE_FRAME) {
       byRef.remove(e.ref());
       b.futures.forEach(f -> f.complete(r));
+      inFlight.done(b.futures.size());
     } else if (e.index() < b.rejected.length) {
       b.rejected[e.index()] = r;
     }
@@ -75,13 +82,17 @@ final class PendingPublishes {
         b.futures.get(i).complete(PublishResult.accepted(seq++));
       }
     }
+    inFlight.done(b.futures.size());
     return true;
   }
 
   /** Fails everything still waiting (connection lost, or closing). */
   void failAll(String why) {
     PublishResult r = PublishResult.notSent(why);
-    byRef.values().forEach(b -> b.futures.forEach(f -> f.complete(r)));
+    for (Batch b : byRef.values()) {
+      b.futures.forEach(f -> f.complete(r));
+      inFlight.done(b.futures.size());
+    }
     byRef.clear();
   }
 }
