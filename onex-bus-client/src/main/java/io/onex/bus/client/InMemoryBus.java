@@ -64,7 +64,10 @@ public final class InMemoryBus implements EventBus {
             OnexEventJson.write(event));
     long micros = System.currentTimeMillis() * 1000;
     for (Entry e : subscriptions.values()) {
-      if (e.pattern().matches(topic)) {
+      var filter = e.subscription().options().filter();
+      if (e.pattern().matches(topic)
+          && filter.matchesType(event.eventType())
+          && filter.matchesTags(options.tags())) {
         Delivery d = new Delivery(e.subscription().id(), seq, micros, NODE_ID, record);
         dispatcher.execute(() -> e.subscription().dispatch(ReceivedEvent.of(d)));
       }

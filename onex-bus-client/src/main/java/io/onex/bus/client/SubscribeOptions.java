@@ -1,12 +1,20 @@
 package io.onex.bus.client;
 
+import io.onex.bus.protocol.ProtocolException;
+import io.onex.bus.protocol.filter.EventFilter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * How to subscribe: the pattern, and this subscription's queue bound and drop policy in the broker
+ * How to subscribe: the pattern, an optional filter on event types and tags (evaluated by the
+ * broker on the routing header), and this subscription's queue bound and drop policy in the broker
  * (0 and DEFAULT take the bus's defaults). Immutable; any thread; build with {@link #builder()}.
  */
-public record SubscribeOptions(String pattern, int queueSize, DropPolicy dropPolicy) {
+public record SubscribeOptions(
+    String pattern, int queueSize, DropPolicy dropPolicy, EventFilter filter) {
   /** What the broker drops when this subscription's queue is full. */
   public enum DropPolicy {
     DEFAULT(0),
@@ -27,6 +35,7 @@ public record SubscribeOptions(String pattern, int queueSize, DropPolicy dropPol
   public SubscribeOptions {
     Objects.requireNonNull(pattern, "pattern");
     Objects.requireNonNull(dropPolicy, "dropPolicy");
+    Objects.requireNonNull(filter, "filter");
     if (queueSize < 0) {
       throw new IllegalArgumentException(
           "queueSize must be >= 0 (0 = bus default), was " + queueSize);
@@ -42,6 +51,8 @@ public record SubscribeOptions(String pattern, int queueSize, DropPolicy dropPol
     private String pattern;
     private int queueSize;
     private DropPolicy dropPolicy = DropPolicy.DEFAULT;
+    private final Set<String> eventTypes = new LinkedHashSet<>();
+    private final List<String> tagClauses = new ArrayList<>();
 
     public Builder pattern(String p) {
       this.pattern = p;
@@ -58,8 +69,30 @@ public record SubscribeOptions(String pattern, int queueSize, DropPolicy dropPol
       return this;
     }
 
+    /** Only events of these types (any of them); may be called repeatedly. */
+    public Builder eventType(String type) {
+      eventTypes.add(type);
+      return this;
+    }
+
+    /**
+     * Only events whose tags satisfy this clause: {@code k=v}, {@code k in (a,b)}, {@code k
+     * exists}.
+     */
+    public Builder tag(String clause) {
+      tagClauses.add(clause);
+      return this;
+    }
+
+    /** The options; a malformed filter throws {@link IllegalArgumentException} saying why. */
     public SubscribeOptions build() {
-      return new SubscribeOptions(pattern, queueSize, dropPolicy);
+      try {
+        return new SubscribeOptions(
+            pattern, queueSize, dropPolicy, EventFilter.of(eventTypes, tagClauses));
+      } catch (ProtocolException e) {
+        throw new IllegalArgumentException(
+            "filter: " + e.getMessage() + " (" + e.offending() + ")", e);
+      }
     }
   }
 }

@@ -206,6 +206,9 @@ class BrokerBadInputTest {
     publisher.send(new Frame.Subscribe(32, 1, "a.b", -5, 0, -1, Map.of()));
     assertThat(((Frame.Error) publisher.receive(WAIT)).code())
         .isEqualTo(ErrorCode.INVALID_QUEUE_SIZE.code());
+    publisher.send(new Frame.Subscribe(34, 2, "a.b", 0, 0, -1, Map.of("tags", "region ~ eu")));
+    assertThat(((Frame.Error) publisher.receive(WAIT)).code())
+        .isEqualTo(ErrorCode.INVALID_FILTER.code());
     publisher.send(new Frame.Unsubscribe(33, 999));
     assertThat(((Frame.Error) publisher.receive(WAIT)).code())
         .isEqualTo(ErrorCode.UNKNOWN_SUBSCRIPTION.code());

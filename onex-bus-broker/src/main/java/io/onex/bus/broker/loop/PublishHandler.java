@@ -70,6 +70,9 @@ final class PublishHandler {
     }
     long seq = state.nextSequence();
     for (Subscriber s : targets) {
+      if (!s.accepts(record)) {
+        continue;
+      }
       state.outbox.deliver(
           s.session(),
           s.subscriptionId(),
@@ -96,6 +99,9 @@ final class PublishHandler {
     }
     long seq = state.nextSequence();
     for (Subscriber s : state.index.match(record.topic())) {
+      if (!s.accepts(record)) {
+        continue;
+      }
       state.outbox.deliver(
           s.session(),
           s.subscriptionId(),

@@ -6,6 +6,7 @@ import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.codec.Frame;
 import io.onex.bus.protocol.codec.FrameCodec;
+import io.onex.bus.protocol.filter.EventFilter;
 import io.onex.bus.protocol.topic.TopicPattern;
 
 /**
@@ -27,6 +28,7 @@ final class SubscriptionHandler {
 
   void subscribe(Session s, Frame.Subscribe f) throws ProtocolException {
     TopicPattern pattern = TopicPattern.parse(f.pattern());
+    EventFilter filter = EventFilter.fromProperties(f.properties());
     if (s.subscriptions().containsKey(f.subscriptionId())) {
       throw Replies.problem(
           ErrorCode.DUPLICATE_SUBSCRIPTION,
@@ -41,7 +43,8 @@ final class SubscriptionHandler {
           f.pattern());
     }
     Subscriber sub =
-        new Subscriber(s, f.subscriptionId(), pattern, queueSize(f), dropPolicy(f.dropPolicy()));
+        new Subscriber(
+            s, f.subscriptionId(), pattern, queueSize(f), dropPolicy(f.dropPolicy()), filter);
     s.subscriptions().put(f.subscriptionId(), sub);
     state.index.add(sub);
     onSubscriptionsChanged.run();

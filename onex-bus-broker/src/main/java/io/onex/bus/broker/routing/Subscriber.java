@@ -1,6 +1,7 @@
 package io.onex.bus.broker.routing;
 
 import io.onex.bus.broker.session.Session;
+import io.onex.bus.protocol.filter.EventFilter;
 import io.onex.bus.protocol.topic.TopicPattern;
 
 /**
@@ -10,9 +11,26 @@ import io.onex.bus.protocol.topic.TopicPattern;
  *
  * @param queueSize the resolved bound (the bus default when the client asked for 0)
  * @param dropPolicy 1 drop-oldest, 2 drop-newest (the wire codes)
+ * @param filter event-type and tag conditions, checked on the routing header per delivery
  */
 public record Subscriber(
-    Session session, int subscriptionId, TopicPattern pattern, int queueSize, int dropPolicy) {
+    Session session,
+    int subscriptionId,
+    TopicPattern pattern,
+    int queueSize,
+    int dropPolicy,
+    EventFilter filter) {
+
+  /** A subscriber without a filter beyond its pattern. */
+  public Subscriber(
+      Session session, int subscriptionId, TopicPattern pattern, int queueSize, int dropPolicy) {
+    this(session, subscriptionId, pattern, queueSize, dropPolicy, EventFilter.ALL);
+  }
+
+  /** Whether the event under {@code view} passes this subscription's filter. */
+  public boolean accepts(io.onex.bus.protocol.codec.EventRecordView view) {
+    return filter == EventFilter.ALL || filter.matches(view);
+  }
 
   @Override
   public boolean equals(Object o) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.bus.cli.CliException;
 import io.onex.bus.cli.OnexCommand;
 import io.onex.bus.client.BusClient;
+import io.onex.bus.client.PublishOptions;
 import io.onex.bus.client.PublishResult;
 import io.onex.bus.protocol.event.OnexEvent;
 import io.onex.bus.protocol.event.OnexEventJson;
@@ -56,6 +57,9 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(names = "--correlation-id", description = "correlation id for every event")
   String correlationId;
 
+  @Option(names = "--tag", description = "tag k=v in the routing header (repeatable)")
+  List<String> tags = new ArrayList<>();
+
   @Option(names = "--json", description = "print the summary as JSON")
   boolean json;
 
@@ -68,6 +72,7 @@ public final class PublishCommand implements Callable<Integer> {
     }
     JsonNode metadata = metadata();
     Rate pace = parseRate();
+    PublishOptions publishOptions = new PublishOptions(parseTags());
     Summary summary = new Summary();
     try (BusClient client = busOptions.connect()) {
       List<CompletableFuture<PublishResult>> results = new ArrayList<>();
@@ -75,12 +80,24 @@ public final class PublishCommand implements Callable<Integer> {
         pace.pace();
         OnexEvent event =
             OnexEvent.create(client.nodeId(), type, metadata).withCorrelationId(correlationId);
-        results.add(client.publish(topic, event));
+        results.add(client.publish(topic, event, publishOptions));
       }
       results.forEach(f -> summary.add(f.join()));
     }
     summary.print(spec.commandLine().getOut(), json);
     return summary.allAccepted() ? 0 : OnexCommand.EXIT_FAILURE;
+  }
+
+  private Map<String, String> parseTags() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String t : tags) {
+      int eq = t.indexOf('=');
+      if (eq < 1 || eq == t.length() - 1) {
+        throw new CliException(OnexCommand.EXIT_USAGE, "--tag must look like key=value, was " + t);
+      }
+      m.put(t.substring(0, eq), t.substring(eq + 1));
+    }
+    return m;
   }
 
   private Rate parseRate() {

@@ -11,6 +11,8 @@ import io.onex.bus.protocol.event.OnexEventJson;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,14 @@ public final class SubscribeCommand implements java.util.concurrent.Callable<Int
 
   @Option(names = "--topic", required = true, description = "pattern: '*' one token, '>' the rest")
   String pattern;
+
+  @Option(names = "--type", description = "only this event type (repeat for several)")
+  List<String> types = new ArrayList<>();
+
+  @Option(
+      names = "--tag",
+      description = "only events whose tags satisfy k=v, 'k in (a,b)' or 'k exists' (repeatable)")
+  List<String> tags = new ArrayList<>();
 
   @Option(names = "--count", description = "stop after this many events")
   Long count;
@@ -95,6 +105,8 @@ public final class SubscribeCommand implements java.util.concurrent.Callable<Int
 
   private SubscribeOptions options() {
     var b = SubscribeOptions.builder().pattern(pattern);
+    types.forEach(b::eventType);
+    tags.forEach(b::tag);
     if (queueSize != null) {
       if (queueSize < 1) {
         throw new CliException(
@@ -111,7 +123,11 @@ public final class SubscribeCommand implements java.util.concurrent.Callable<Int
                 OnexCommand.EXIT_USAGE, "--drop must be oldest or newest, was " + drop);
       }
     }
-    return b.build();
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new CliException(OnexCommand.EXIT_USAGE, e.getMessage());
+    }
   }
 
   private static void awaitReady(Subscription sub) {

@@ -1,7 +1,6 @@
 package io.onex.bus.client.internal;
 
 import io.onex.bus.protocol.codec.Frame;
-import java.util.Map;
 
 /** Builds the SUBSCRIBE frame of a subscription. Stateless; any thread. */
 public final class SubscribeFrames {
@@ -20,6 +19,6 @@ public final class SubscribeFrames {
         s.options().queueSize(),
         s.options().dropPolicy().wireCode(),
         Frame.Subscribe.UNLIMITED_CREDIT,
-        Map.of());
+        s.options().filter().toProperties());
   }
 }

@@ -201,6 +201,44 @@ class BusClientTest {
   }
 
   @Test
+  void theBrokerDeliversOnlyWhatTheFilterAccepts() throws Exception {
+    BusClient pub = connect("filter-pub");
+    BusClient sub = connect("filter-sub");
+    List<ReceivedEvent> got = new CopyOnWriteArrayList<>();
+    List<ReceivedEvent> all = new CopyOnWriteArrayList<>();
+    sub.subscribe(
+            io.onex.bus.client.SubscribeOptions.builder()
+                .pattern("f.>")
+                .eventType("NODE_START")
+                .tag("region in (eu,ap)")
+                .build(),
+            got::add)
+        .ready()
+        .get();
+    sub.subscribe("f.>", all::add).ready().get();
+    pub.publish("f.x", event("p", 1), new PublishOptions(Map.of("region", "eu"))).get();
+    pub.publish(
+            "f.x",
+            OnexEvent.create("p", "NODE_FAILURE", null),
+            new PublishOptions(Map.of("region", "eu")))
+        .get();
+    pub.publish("f.x", event("p", 3), new PublishOptions(Map.of("region", "us"))).get();
+    pub.publish("f.x", event("p", 4)).get();
+    pub.publish("f.x", event("p", 5), new PublishOptions(Map.of("region", "ap"))).get();
+    await().atMost(WAIT).until(() -> all.size() == 5);
+    await().atMost(WAIT).until(() -> got.size() == 2);
+    assertThat(got).extracting(e -> e.event().metadata().get("i").asInt()).containsExactly(1, 5);
+  }
+
+  @Test
+  void aMalformedFilterFailsBeforeAnythingIsSent() {
+    assertThatThrownBy(
+            () -> io.onex.bus.client.SubscribeOptions.builder().pattern("a").tag("k ~ v").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("k ~ v");
+  }
+
+  @Test
   void connectingToNothingFailsWithinTheTimeout() {
     int port = broker.port();
     broker.close();
