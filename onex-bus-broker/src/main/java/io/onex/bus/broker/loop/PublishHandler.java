@@ -68,23 +68,7 @@ final class PublishHandler {
     if (record.eventTypeLength() == 0) {
       throw Replies.problem(ErrorCode.INVALID_EVENT_TYPE, "event_type is empty", "");
     }
-    long seq = state.nextSequence();
-    for (Subscriber s : targets) {
-      if (!s.accepts(record)) {
-        continue;
-      }
-      state.outbox.deliver(
-          s.session(),
-          s.subscriptionId(),
-          seq,
-          state.nowMicros(),
-          from.nodeIdBytes(),
-          frame,
-          record.recordOffset(),
-          record.recordLength(),
-          s.queueSize());
-    }
-    return seq;
+    return deliver(targets, from.nodeIdBytes());
   }
 
   /**
@@ -97,23 +81,31 @@ final class PublishHandler {
     } catch (ProtocolException e) {
       throw new IllegalStateException("the broker encoded an invalid record", e);
     }
-    long seq = state.nextSequence();
-    for (Subscriber s : state.index.match(record.topic())) {
-      if (!s.accepts(record)) {
-        continue;
-      }
-      state.outbox.deliver(
-          s.session(),
-          s.subscriptionId(),
-          seq,
-          state.nowMicros(),
-          brokerNodeId,
-          encodedRecord,
-          0,
-          encodedRecord.length,
-          s.queueSize());
-    }
+    long seq = deliver(state.index.match(record.topic()), brokerNodeId);
     state.counters.addPublished(1);
+    return seq;
+  }
+
+  /**
+   * Numbers the event under {@link #record} and appends it, byte for byte, to the batch of every
+   * target whose filter accepts it. Returns its sequence.
+   */
+  private long deliver(Subscriber[] targets, byte[] publisherNodeId) {
+    long seq = state.nextSequence();
+    for (Subscriber s : targets) {
+      if (s.accepts(record)) {
+        state.outbox.deliver(
+            s.session(),
+            s.subscriptionId(),
+            seq,
+            state.nowMicros(),
+            publisherNodeId,
+            record.buffer(),
+            record.recordOffset(),
+            record.recordLength(),
+            s.queueSize());
+      }
+    }
     return seq;
   }
 
