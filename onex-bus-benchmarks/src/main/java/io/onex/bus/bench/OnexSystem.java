@@ -1,11 +1,11 @@
 package io.onex.bus.bench;
 
 import io.onex.bus.broker.Broker;
-import io.onex.bus.broker.config.ConfigException;
-import io.onex.bus.broker.config.ConfigLoader;
 import io.onex.bus.client.BusClient;
 import io.onex.bus.client.BusClientOptions;
 import io.onex.bus.client.PublishOptions;
+import io.onex.bus.config.ConfigException;
+import io.onex.bus.config.ConfigLoader;
 
 /**
  * onex-bus through its broker hop: a broker on an ephemeral loopback port, a publishing and a
@@ -26,7 +26,7 @@ final class OnexSystem implements BenchSystem {
     subscriber.subscribe(TOPIC, e -> completion.received()).ready().get();
   }
 
-  private static io.onex.bus.broker.config.BusConfig config() throws ConfigException {
+  private static io.onex.bus.config.BusConfig config() throws ConfigException {
     String yaml =
         "buses:\n  - name: bench\n    host: 127.0.0.1\n    port: 0\n    queue: {size: 10000000}\n";
     return ConfigLoader.parse(yaml, "bench").buses().get(0);

@@ -1,9 +1,9 @@
 package io.onex.bus.broker;
 
-import io.onex.bus.broker.config.BusConfig;
 import io.onex.bus.broker.loop.BrokerAgent;
 import io.onex.bus.broker.stats.BrokerCounters;
 import io.onex.bus.broker.stats.BrokerSnapshot;
+import io.onex.bus.config.BusConfig;
 import io.onex.bus.transport.PollIdleStrategy;
 import io.onex.bus.transport.SocketLimits;
 import io.onex.bus.transport.Sockets;

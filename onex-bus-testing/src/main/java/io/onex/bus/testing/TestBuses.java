@@ -1,9 +1,9 @@
 package io.onex.bus.testing;
 
 import io.onex.bus.broker.Broker;
-import io.onex.bus.broker.config.BusConfig;
-import io.onex.bus.broker.config.ConfigException;
-import io.onex.bus.broker.config.ConfigLoader;
+import io.onex.bus.config.BusConfig;
+import io.onex.bus.config.ConfigException;
+import io.onex.bus.config.ConfigLoader;
 
 /**
  * Real brokers for tests, bound to {@code tcp://127.0.0.1:*} (the port is read back, never guessed

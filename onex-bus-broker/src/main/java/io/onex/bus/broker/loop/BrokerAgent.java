@@ -1,8 +1,8 @@
 package io.onex.bus.broker.loop;
 
-import io.onex.bus.broker.config.BusConfig;
 import io.onex.bus.broker.session.Session;
 import io.onex.bus.broker.stats.BrokerCounters;
+import io.onex.bus.config.BusConfig;
 import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.codec.Command;

@@ -1,10 +1,10 @@
 package io.onex.bus.broker.loop;
 
-import io.onex.bus.broker.config.BusConfig;
 import io.onex.bus.broker.routing.SubscriptionIndex;
 import io.onex.bus.broker.session.Session;
 import io.onex.bus.broker.session.SessionTable;
 import io.onex.bus.broker.stats.BrokerCounters;
+import io.onex.bus.config.BusConfig;
 
 /**
  * What the command handlers of one broker loop share: configuration, sessions, the subscription

@@ -14,7 +14,7 @@ final class Durations {
 
   static Duration parse(String option, String text) {
     try {
-      return io.onex.bus.broker.config.Durations.parse(text);
+      return io.onex.bus.config.Durations.parse(text);
     } catch (IllegalArgumentException notShortForm) {
       try {
         return Duration.parse(text.trim());

@@ -2,7 +2,7 @@ package io.onex.bus.cli.http;
 
 import io.javalin.Javalin;
 import io.onex.bus.broker.Broker;
-import io.onex.bus.broker.config.HttpConfig;
+import io.onex.bus.config.HttpConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

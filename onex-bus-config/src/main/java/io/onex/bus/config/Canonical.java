@@ -1,0 +1,86 @@
+package io.onex.bus.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical form behind the digests: a resolved config as a tree with the {@code onex.yaml} key
+ * names, printed as JSON with map keys sorted. Because it is built from resolved values, two files
+ * that spell the same settings differently (a default written out or left implicit, {@code 2000ms}
+ * or {@code 2s}, keys reordered) digest the same. Stateless; any thread.
+ */
+final class Canonical {
+  // ObjectMapper is thread-safe once configured.
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+  private Canonical() {}
+
+  static Map<String, Object> of(OnexConfig c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("version", 1);
+    m.put("home", c.home() == null ? null : c.home().toString());
+    m.put("http", Map.of("host", c.http().host(), "port", c.http().port()));
+    List<Object> buses = new ArrayList<>();
+    c.buses().forEach(b -> buses.add(of(b)));
+    m.put("buses", buses);
+    return m;
+  }
+
+  static Map<String, Object> of(BusConfig b) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", b.name());
+    m.put("host", b.host());
+    m.put("port", b.port().text());
+    m.put("queue", Map.of("size", b.queue().size(), "drop", b.queue().drop().configName()));
+    LimitsConfig l = b.limits();
+    m.put(
+        "limits",
+        Map.of(
+            "max_frame_bytes", l.maxFrameBytes(),
+            "max_batch_events", l.maxBatchEvents(),
+            "max_subscriptions_per_connection", l.maxSubscriptionsPerConnection(),
+            "send_hwm", l.sendHwm(),
+            "recv_hwm", l.recvHwm()));
+    m.put(
+        "heartbeat",
+        Map.of(
+            "interval", Durations.format(b.heartbeat().interval()),
+            "timeout", Durations.format(b.heartbeat().timeout())));
+    m.put("logging", Map.of("level", b.logging().level(), "debug", b.logging().debug()));
+    m.put("shutdown", Map.of("drain_timeout", Durations.format(b.shutdown().drainTimeout())));
+    BusMetadata md = b.metadata();
+    m.put(
+        "metadata",
+        Map.of("purpose", md.purpose(), "qos", md.qos(), "debug", md.debug(), "extra", md.extra()));
+    return m;
+  }
+
+  static String json(Map<String, Object> tree) {
+    try {
+      return JSON.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      // The tree holds only strings, numbers, booleans, lists and maps.
+      throw new IllegalStateException("cannot print a config tree", e);
+    }
+  }
+
+  static String sha256(String text) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}
