@@ -31,6 +31,7 @@ final class Canonical {
     m.put("version", 1);
     m.put("home", c.home() == null ? null : c.home().toString());
     m.put("http", Map.of("host", c.http().host(), "port", c.http().port()));
+    m.put("registry", of(c.registry()));
     List<Object> buses = new ArrayList<>();
     c.buses().forEach(b -> buses.add(of(b)));
     m.put("buses", buses);
@@ -64,6 +65,32 @@ final class Canonical {
         "metadata",
         Map.of("purpose", md.purpose(), "qos", md.qos(), "debug", md.debug(), "extra", md.extra()));
     return m;
+  }
+
+  static Map<String, Object> of(RegistryConfig r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("host", r.host());
+    m.put("port", r.port());
+    m.put("portserver", r.portserver());
+    m.put("lease", of(r.lease()));
+    m.put("node", of(r.node()));
+    m.put(
+        "retry",
+        Map.of(
+            "attempts", r.retry().attempts(),
+            "backoff", Durations.format(r.retry().backoff()),
+            "max_backoff", Durations.format(r.retry().maxBackoff())));
+    Map<String, Object> ranges = new LinkedHashMap<>();
+    r.ranges().forEach((k, v) -> ranges.put(k, v.text()));
+    m.put("ranges", ranges);
+    return m;
+  }
+
+  private static Map<String, Object> of(RegistryConfig.Lifetimes l) {
+    return Map.of(
+        "ttl", Durations.format(l.ttl()),
+        "max_ttl", Durations.format(l.maxTtl()),
+        "reap_interval", Durations.format(l.reapInterval()));
   }
 
   static String json(Map<String, Object> tree) {

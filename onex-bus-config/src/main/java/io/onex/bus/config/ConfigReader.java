@@ -13,7 +13,8 @@ import java.util.List;
  * load; one thread.
  */
 final class ConfigReader {
-  static final List<String> TOP = List.of("version", "home", "http", "defaults", "buses");
+  static final List<String> TOP =
+      List.of("version", "home", "http", "registry", "defaults", "buses");
   static final List<String> HTTP = List.of("host", "port");
   static final List<String> DEFAULTS =
       List.of("host", "queue", "limits", "heartbeat", "logging", "shutdown");
@@ -40,6 +41,7 @@ final class ConfigReader {
     version(top);
     Path home = home(top);
     HttpConfig http = http(top.section("http", HTTP));
+    RegistryConfig registry = RegistryReader.read(top.section("registry", RegistryReader.KEYS));
     Section d = top.section("defaults", DEFAULTS);
     BusDefaults defaults =
         LayerReader.read(
@@ -76,7 +78,7 @@ final class ConfigReader {
     if (!problems.isEmpty()) {
       throw new ConfigException(sourceName, problems);
     }
-    return new OnexConfig(file, home, http, buses);
+    return new OnexConfig(file, home, http, registry, buses);
   }
 
   private static void version(Section top) {

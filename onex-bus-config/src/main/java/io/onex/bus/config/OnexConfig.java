@@ -15,18 +15,26 @@ import java.util.Optional;
  *     directory; null when not given (the CLI then uses {@code --home}, {@code ONEX_HOME} or {@code
  *     ~/.onex})
  * @param http where the HTTP API listens
+ * @param registry the registry node's settings
  * @param buses at least one bus, names unique
  */
-public record OnexConfig(Path source, Path home, HttpConfig http, List<BusConfig> buses) {
+public record OnexConfig(
+    Path source, Path home, HttpConfig http, RegistryConfig registry, List<BusConfig> buses) {
 
   /** Copies the list and checks the cross-bus rules. */
   public OnexConfig {
     Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(registry, "registry");
     buses = List.copyOf(buses);
     var problems = ConfigValidator.check(http, buses);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(problems.get(0).toString());
     }
+  }
+
+  /** A config with the default registry settings. */
+  public OnexConfig(Path source, Path home, HttpConfig http, List<BusConfig> buses) {
+    this(source, home, http, RegistryConfig.DEFAULT, buses);
   }
 
   /** The file's path as given, or {@code embedded default}. */
