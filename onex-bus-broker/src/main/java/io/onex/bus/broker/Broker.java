@@ -3,11 +3,13 @@ package io.onex.bus.broker;
 import io.onex.bus.broker.loop.BrokerAgent;
 import io.onex.bus.broker.stats.BrokerCounters;
 import io.onex.bus.broker.stats.BrokerSnapshot;
+import io.onex.bus.broker.stats.ConnectionView;
 import io.onex.bus.config.BusConfig;
 import io.onex.bus.transport.PollIdleStrategy;
 import io.onex.bus.transport.SocketLimits;
 import io.onex.bus.transport.Sockets;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.agrona.concurrent.AgentRunner;
 import org.slf4j.Logger;
@@ -96,6 +98,11 @@ public final class Broker implements AutoCloseable {
   /** Totals as of the loop's last stats tick (at most 100 ms old). */
   public BrokerSnapshot snapshot() {
     return counters.latest();
+  }
+
+  /** The connected nodes and their patterns, as of the loop's last second (at most 200). */
+  public List<ConnectionView> connections() {
+    return counters.connections();
   }
 
   /** Exceptions the loop survived (each logged); a healthy broker has none. */

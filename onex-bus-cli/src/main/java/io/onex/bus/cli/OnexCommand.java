@@ -1,9 +1,15 @@
 package io.onex.bus.cli;
 
 import io.onex.bus.cli.commands.BenchCommand;
+import io.onex.bus.cli.commands.BusCommand;
 import io.onex.bus.cli.commands.BusesCommand;
+import io.onex.bus.cli.commands.DescribeCommand;
+import io.onex.bus.cli.commands.NodesCommand;
+import io.onex.bus.cli.commands.PortsCommand;
 import io.onex.bus.cli.commands.PublishCommand;
+import io.onex.bus.cli.commands.RegistryCommand;
 import io.onex.bus.cli.commands.SubscribeCommand;
+import io.onex.bus.cli.commands.TopicsCommand;
 import io.onex.bus.cli.commands.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +28,12 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       SubscribeCommand.class,
       BusesCommand.class,
+      NodesCommand.class,
+      PortsCommand.class,
+      TopicsCommand.class,
+      DescribeCommand.class,
+      RegistryCommand.class,
+      BusCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

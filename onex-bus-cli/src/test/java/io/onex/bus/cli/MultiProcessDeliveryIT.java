@@ -35,7 +35,7 @@ class MultiProcessDeliveryIT {
     Files.writeString(cfg, "buses:\n  - name: user\n    queue: {size: 200000}\n");
     try (OnexProcess broker = OnexProcess.start(home, "up", "--config", cfg.toString())) {
       broker.awaitLine("onex: ready", Duration.ofSeconds(60));
-      String endpoint = broker.out().get(0).replaceAll("^bus\\s+user\\s+", "").trim();
+      String endpoint = broker.lineValue("bus user");
 
       try (OnexProcess early = subscriber(endpoint, EVENTS)) {
         // The early subscriber must be in place before the first event, or it rightly misses it.

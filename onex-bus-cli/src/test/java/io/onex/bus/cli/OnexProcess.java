@@ -113,6 +113,20 @@ final class OnexProcess implements AutoCloseable {
     process.toHandle().destroy();
   }
 
+  /** SIGKILL: the process gets no chance to clean up, as after a crash or an OOM kill. */
+  void kill() {
+    process.toHandle().destroyForcibly();
+  }
+
+  /** The text after {@code prefix} on the first stdout line that starts with it. */
+  String lineValue(String prefix) {
+    return out.stream()
+        .filter(l -> l.startsWith(prefix))
+        .map(l -> l.substring(prefix.length()).trim())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line starting with '" + prefix + "' in " + out));
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

@@ -29,6 +29,9 @@ class OnexUpIT {
       assertThat(up.out()).anyMatch(l -> l.startsWith("bus user"));
       assertThat(up.out()).anyMatch(l -> l.startsWith("bus test"));
       assertThat(up.out()).anyMatch(l -> l.startsWith("http http://"));
+      assertThat(up.out()).anyMatch(l -> l.startsWith("registry tcp://127.0.0.1:"));
+      assertThat(Files.readString(home.resolve("run/registry.endpoint")))
+          .startsWith("tcp://127.0.0.1:");
       assertThat(Files.readString(home.resolve("run/http.endpoint")))
           .startsWith("http://127.0.0.1:");
 
@@ -74,10 +77,39 @@ class OnexUpIT {
         JsonNode list = JSON.readTree(String.join("", buses.out()));
         assertThat(list)
             .extracting(b -> b.path("name").asText())
-            .containsExactly("telemetry", "control", "user", "test");
+            .containsExactlyInAnyOrder("telemetry", "control", "user", "test");
+        for (JsonNode b : list) {
+          assertThat(b.path("lease_id").asText()).startsWith("lease-");
+          assertThat(b.path("endpoint").asText()).endsWith(":" + b.path("port").asInt());
+        }
+      }
+
+      // Every bus leased its port from the registry, and each broker is a registered node.
+      try (OnexProcess ports = OnexProcess.start(home, "ports", "--json")) {
+        assertThat(ports.waitFor(START)).isZero();
+        JsonNode leases = JSON.readTree(String.join("", ports.out()));
+        assertThat(leases)
+            .extracting(l -> l.path("purpose").asText())
+            .contains("registry", "telemetry", "control", "user", "test");
+      }
+      try (OnexProcess nodes = OnexProcess.start(home, "nodes")) {
+        assertThat(nodes.waitFor(START)).isZero();
+        assertThat(nodes.out().get(0)).startsWith("NODE").contains("STATUS");
+        assertThat(nodes.out()).anyMatch(l -> l.startsWith("broker.user") && l.contains("online"));
+      }
+      try (OnexProcess describe = OnexProcess.start(home, "describe", "broker.user", "--json")) {
+        assertThat(describe.waitFor(START)).isZero();
+        JsonNode broker = JSON.readTree(String.join("", describe.out()));
+        assertThat(broker.path("metadata").path("bus").asText()).isEqualTo("user");
+        assertThat(broker.path("leases")).hasSize(1);
+      }
+      try (OnexProcess missing = OnexProcess.start(home, "describe", "nobody")) {
+        assertThat(missing.waitFor(START)).isEqualTo(1);
+        assertThat(String.join("\n", missing.err())).contains("not found: nobody");
       }
 
       assertThat(up.err()).anyMatch(l -> l.contains("\"event\":\"BUS_STARTED\""));
+      assertThat(up.err()).anyMatch(l -> l.contains("\"event\":\"LEASE_GRANTED\""));
       try (OnexProcess lifecycle =
           OnexProcess.start(
               home,
@@ -106,6 +138,8 @@ class OnexUpIT {
             .isGreaterThanOrEqualTo(3);
       }
       assertThat(home.resolve("run/http.endpoint")).doesNotExist();
+      assertThat(home.resolve("run/registry.endpoint")).doesNotExist();
+      assertThat(up.err()).anyMatch(l -> l.contains("\"event\":\"LEASE_RELEASED\""));
     }
   }
 
@@ -122,7 +156,6 @@ class OnexUpIT {
     }
   }
 
-  /** The subscriber is ready once the user bus counts its subscription. */
   /** The subscriber is in place once the user bus counts a subscription; fails fast if it died. */
   private static void awaitSubscriber(Path home, OnexProcess subscriber) {
     org.awaitility.Awaitility.await()

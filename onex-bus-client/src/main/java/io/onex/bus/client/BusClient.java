@@ -88,6 +88,17 @@ public final class BusClient implements EventBus {
     }
   }
 
+  /**
+   * Finds bus {@code busName} through the registry and connects to it; the endpoint in {@code
+   * options} is replaced by the one the registry gives.
+   *
+   * @throws RegistryCallException when the registry does not know the bus or does not answer
+   */
+  public static BusClient connect(
+      RegistryClient registry, String busName, BusClientOptions options) {
+    return connect(options.withEndpoint(registry.busEndpoint(busName)));
+  }
+
   private static Thread daemon(Runnable r, String name) {
     Thread t = new Thread(r, name);
     t.setDaemon(true);

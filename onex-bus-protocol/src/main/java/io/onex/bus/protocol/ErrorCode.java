@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * <p>Codes are grouped by the thousands: 1xxx framing, 2xxx topics, 3xxx payloads, 4xxx
  * subscriptions, 5xxx the broker itself. Later capabilities take 6xxx (security), 7xxx (schemas)
- * and 8xxx (flow control). A code is never reused for another meaning. Immutable; any thread.
+ * and 8xxx (flow control); 9xxx are the registry's. A code is never reused for another meaning.
+ * Immutable; any thread.
  */
 public enum ErrorCode {
   MALFORMED_FRAME(1001),
@@ -33,7 +34,16 @@ public enum ErrorCode {
   TOO_MANY_SUBSCRIPTIONS(4004),
   INVALID_CREDIT(4005),
   SHUTTING_DOWN(5001),
-  INTERNAL(5002);
+  INTERNAL(5002),
+  INVALID_REQUEST(9001),
+  UNKNOWN_NODE(9002),
+  UNKNOWN_LEASE(9003),
+  LEASE_NOT_ACTIVE(9004),
+  PORT_OUT_OF_RANGE(9005),
+  PORT_IN_USE(9006),
+  INVALID_TTL(9007),
+  NO_FREE_PORT(9008),
+  UNKNOWN_BUS(9009);
 
   private static final Map<Integer, ErrorCode> BY_CODE = new HashMap<>();
 

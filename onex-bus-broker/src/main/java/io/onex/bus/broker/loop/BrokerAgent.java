@@ -1,7 +1,9 @@
 package io.onex.bus.broker.loop;
 
+import io.onex.bus.broker.routing.Subscriber;
 import io.onex.bus.broker.session.Session;
 import io.onex.bus.broker.stats.BrokerCounters;
+import io.onex.bus.broker.stats.ConnectionView;
 import io.onex.bus.config.BusConfig;
 import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.ProtocolException;
@@ -10,6 +12,7 @@ import io.onex.bus.protocol.codec.Frame;
 import io.onex.bus.protocol.codec.FrameCodec;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.agrona.concurrent.Agent;
 import org.zeromq.ZMQ;
@@ -24,6 +27,9 @@ import org.zeromq.ZMQ;
 public final class BrokerAgent implements Agent {
   private static final int READ_BUDGET = 256;
   private static final long STATS_EVERY_MILLIS = 100;
+  private static final long CONNECTIONS_EVERY_MILLIS = 1000;
+  // The registry's report carries at most this many connections, to stay a small message.
+  private static final int MAX_CONNECTIONS_SHOWN = 200;
 
   private final ZMQ.Socket router;
   private final Clock clock;
@@ -34,6 +40,7 @@ public final class BrokerAgent implements Agent {
   private final Lifecycle lifecycle;
   private long nextReapMillis;
   private long nextStatsMillis;
+  private long nextConnectionsMillis;
 
   public BrokerAgent(ZMQ.Socket router, BusConfig config, BrokerCounters counters, Clock clock) {
     this.router = router;
@@ -178,6 +185,27 @@ public final class BrokerAgent implements Agent {
       nextStatsMillis = now + STATS_EVERY_MILLIS;
       state.counters.publish(state.sequence(), state.sessions.size(), state.index.size());
     }
+    if (now >= nextConnectionsMillis) {
+      // Only the registry reads this, once a second; building it every stats tick would churn.
+      nextConnectionsMillis = now + CONNECTIONS_EVERY_MILLIS;
+      state.counters.publishConnections(connectionViews());
+    }
+  }
+
+  private List<ConnectionView> connectionViews() {
+    List<ConnectionView> out =
+        new ArrayList<>(Math.min(MAX_CONNECTIONS_SHOWN, state.sessions.size()));
+    for (Session s : state.sessions.all()) {
+      if (out.size() == MAX_CONNECTIONS_SHOWN) {
+        break;
+      }
+      List<String> patterns = new ArrayList<>(s.subscribers().size());
+      for (Subscriber sub : s.subscribers()) {
+        patterns.add(sub.pattern().text());
+      }
+      out.add(new ConnectionView(s.nodeId(), patterns));
+    }
+    return out;
   }
 
   /** Best effort, for peers without a session: nothing is queued for them. */

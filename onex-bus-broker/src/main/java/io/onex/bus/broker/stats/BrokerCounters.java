@@ -2,6 +2,7 @@ package io.onex.bus.broker.stats;
 
 import io.onex.bus.protocol.ErrorCode;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,7 @@ public final class BrokerCounters {
   private long sessionsExpired;
   private final Map<ErrorCode, Long> rejected = new EnumMap<>(ErrorCode.class);
   private volatile BrokerSnapshot latest = BrokerSnapshot.EMPTY;
+  private volatile List<ConnectionView> connections = List.of();
 
   public void addPublished(long n) {
     published += n;
@@ -87,6 +89,16 @@ public final class BrokerCounters {
             sessions,
             subscriptions,
             sessionsExpired);
+  }
+
+  /** Loop thread: make the current connections visible to other threads. */
+  public void publishConnections(List<ConnectionView> now) {
+    connections = List.copyOf(now);
+  }
+
+  /** Any thread: the connections as of the last {@link #publishConnections}. */
+  public List<ConnectionView> connections() {
+    return connections;
   }
 
   /** Any thread: the totals as of the last {@link #publish}. */

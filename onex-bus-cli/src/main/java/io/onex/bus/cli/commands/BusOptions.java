@@ -6,7 +6,7 @@ import io.onex.bus.cli.deploy.Deployment;
 import io.onex.bus.client.BusClient;
 import io.onex.bus.client.BusClientOptions;
 import io.onex.bus.client.BusConnectException;
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,22 +25,19 @@ public final class BusOptions {
       description = "connect to this bus endpoint directly (tcp://HOST:PORT)")
   String endpoint;
 
-  @Option(
-      names = "--http",
-      description = "HTTP API of the deployment (default: $ONEX_HTTP or the state file)")
-  String http;
-
-  @Option(
-      names = "--home",
-      description = "state directory of the deployment (default: $ONEX_HOME or ~/.onex)")
-  Path home;
+  @Mixin RegistryOptions where = new RegistryOptions();
 
   @Option(names = "--node-id", description = "node id to present (default: onex-cli-<pid>)")
   String nodeId;
 
   /** Connects to the bus, or fails with one sentence. */
   BusClient connect() {
-    String target = endpoint != null ? endpoint : Deployment.locate(http, home).busEndpoint(bus);
+    String target = endpoint;
+    if (target == null) {
+      try (Deployment d = where.locate()) {
+        target = d.busEndpoint(bus);
+      }
+    }
     String node = nodeId != null ? nodeId : "onex-cli-" + ProcessHandle.current().pid();
     try {
       return BusClient.connect(BusClientOptions.builder().endpoint(target).nodeId(node).build());

@@ -1,39 +1,37 @@
 package io.onex.bus.cli.commands;
 
-import ch.qos.logback.classic.LoggerContext;
-import io.onex.bus.broker.Broker;
-import io.onex.bus.broker.BrokerStartException;
-import io.onex.bus.cli.CliException;
-import io.onex.bus.cli.OnexCommand;
+import io.onex.bus.broker.registration.RegisteredBus;
+import io.onex.bus.cli.deploy.LocalBuses;
+import io.onex.bus.cli.deploy.LocalRegistry;
 import io.onex.bus.cli.deploy.OnexHome;
-import io.onex.bus.cli.deploy.StateFiles;
-import io.onex.bus.cli.http.HttpApi;
+import io.onex.bus.client.BusClient;
+import io.onex.bus.client.BusClientOptions;
+import io.onex.bus.client.BusConnectException;
 import io.onex.bus.config.BusConfig;
-import io.onex.bus.config.ConfigException;
-import io.onex.bus.config.ConfigLoader;
 import io.onex.bus.config.OnexConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code onex up}: validates the config, starts every configured bus and the HTTP API, prints the
- * endpoints and {@code onex: ready}, and runs until SIGINT or SIGTERM, when it stops every bus in
- * order (BUS_STOPPED, queues flushed) and exits 0. Runs on the main thread; the stop runs on the
- * JVM's shutdown-hook thread.
+ * {@code onex up}: validates the config, starts the registry (store under the home) and its HTTP
+ * API, then every configured bus on a port leased from it, prints the endpoints and {@code onex:
+ * ready}, and runs until SIGINT or SIGTERM, when it stops the buses (BUS_STOPPED, queues flushed,
+ * leases released), then the registry, and exits 0. The registry's events are published on the
+ * {@code control} bus (or the first bus). Runs on the main thread.
  */
-@Command(name = "up", description = "Run the configured buses and the HTTP API until stopped.")
+@Command(name = "up", description = "Run the registry, the configured buses and the HTTP API.")
 public final class UpCommand implements Callable<Integer> {
-  @Option(names = "--config", description = "YAML config (default: the embedded four-bus config)")
-  Path config;
+  private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
+
+  @Mixin ConfigOption config = new ConfigOption();
 
   @Option(names = "--home", description = "state directory (default: $ONEX_HOME or ~/.onex)")
   Path home;
@@ -42,89 +40,58 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    OnexConfig cfg = load();
+    OnexConfig cfg = config.load();
     OnexHome onexHome = OnexHome.resolve(home, cfg.home());
-    List<Broker> brokers = startBuses(cfg);
-    HttpApi http;
+    LocalRegistry registry = LocalRegistry.start(cfg, onexHome);
+    LocalBuses buses;
     try {
-      http = HttpApi.start(cfg.http(), brokers);
+      buses = LocalBuses.start(cfg.buses(), registry.endpoint(), cfg.registry().retry());
     } catch (RuntimeException e) {
-      stopAll(brokers);
-      throw new CliException(
-          OnexCommand.EXIT_FAILURE, "cannot start the HTTP API: " + e.getMessage());
+      registry.close();
+      throw e;
     }
-    StateFiles.writeHttpEndpoint(onexHome, http.url());
-    CountDownLatch stopRequested = new CountDownLatch(1);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> awaitStop(stopRequested, stopped, cfg), "onex-shutdown"));
+    BusClient events = eventsBus(cfg, buses);
+    if (events != null) {
+      registry.publisher().attach(events);
+    }
     PrintWriter out = spec.commandLine().getOut();
-    for (Broker b : brokers) {
-      out.printf("bus %-10s %s%n", b.name(), b.endpoint());
+    out.printf("registry %s%n", registry.endpoint());
+    for (RegisteredBus b : buses.buses()) {
+      out.printf("bus %-10s %s%n", b.broker().name(), b.broker().endpoint());
     }
-    out.printf("http %s%n", http.url());
+    out.printf("http %s%n", registry.httpUrl());
     out.println("onex: ready");
     out.flush();
-    stopRequested.await();
-    stop(brokers, http, onexHome);
-    stopped.countDown();
-    return 0;
+    long drain = cfg.buses().stream().mapToLong(b -> b.shutdown().drainTimeout().toMillis()).sum();
+    return UntilStopped.await(
+        () -> {
+          registry.publisher().detach();
+          if (events != null) {
+            events.close();
+          }
+          buses.close();
+          registry.close();
+        },
+        Duration.ofMillis(drain));
   }
 
-  /**
-   * The JVM's shutdown hook (SIGINT/SIGTERM): hands the stop to the main thread, which runs it like
-   * any other code, waits for it, then ends the process with 0. {@code halt} is needed because a
-   * signalled JVM otherwise exits 143, and a supervisor must see a clean stop as 0.
-   */
-  private static void awaitStop(
-      CountDownLatch stopRequested, CountDownLatch stopped, OnexConfig cfg) {
-    stopRequested.countDown();
-    long maxDrainMillis =
-        cfg.buses().stream().mapToLong(b -> b.shutdown().drainTimeout().toMillis()).sum();
-    try {
-      stopped.await(maxDrainMillis + 15_000, java.util.concurrent.TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    System.out.flush();
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext lc) {
-      lc.stop();
-    }
-    System.err.flush();
-    Runtime.getRuntime().halt(0);
-  }
-
-  private OnexConfig load() {
-    try {
-      return config == null ? ConfigLoader.loadDefault() : ConfigLoader.load(config);
-    } catch (ConfigException e) {
-      throw new CliException(OnexCommand.EXIT_USAGE, "invalid config:\n" + e.report());
-    }
-  }
-
-  private static List<Broker> startBuses(OnexConfig cfg) {
-    List<Broker> started = new ArrayList<>();
-    try {
-      for (BusConfig bus : cfg.buses()) {
-        started.add(Broker.start(bus));
+  /** A client on the bus that carries registry events: {@code control}, else the first bus. */
+  private static BusClient eventsBus(OnexConfig cfg, LocalBuses buses) {
+    String name = cfg.bus("control").map(BusConfig::name).orElse(cfg.buses().get(0).name());
+    for (RegisteredBus b : buses.buses()) {
+      if (b.broker().name().equals(name)) {
+        try {
+          return BusClient.connect(
+              BusClientOptions.builder()
+                  .endpoint(b.broker().endpoint())
+                  .nodeId("registry")
+                  .build());
+        } catch (BusConnectException e) {
+          LOG.warn("registry events will only be logged: {}", e.getMessage());
+          return null;
+        }
       }
-    } catch (BrokerStartException e) {
-      stopAll(started);
-      throw new CliException(OnexCommand.EXIT_FAILURE, e.getMessage());
     }
-    return started;
-  }
-
-  private static void stopAll(List<Broker> brokers) {
-    List<Broker> reversed = new ArrayList<>(brokers);
-    Collections.reverse(reversed);
-    reversed.forEach(Broker::close);
-  }
-
-  /** The orderly stop, on the main thread: buses first (BUS_STOPPED, drain, BYE), then HTTP. */
-  private static void stop(List<Broker> brokers, HttpApi http, OnexHome home) {
-    stopAll(brokers);
-    http.close();
-    StateFiles.remove(home);
+    return null;
   }
 }

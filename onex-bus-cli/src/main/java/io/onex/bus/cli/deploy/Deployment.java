@@ -1,83 +1,93 @@
 package io.onex.bus.cli.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onex.bus.cli.CliException;
 import io.onex.bus.cli.OnexCommand;
+import io.onex.bus.client.RegistryCallException;
+import io.onex.bus.client.RegistryClient;
+import io.onex.bus.protocol.ErrorCode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
- * A running deployment as the CLI sees it: its HTTP API, found from {@code --http}, else {@code
- * ONEX_HTTP}, else the state file {@code onex up} wrote under the home. Commands ask it for bus
- * endpoints and listings; they never reach into a broker's internals. Main thread.
+ * A running deployment as the CLI sees it: its registry, found from {@code --registry}, else {@code
+ * ONEX_REGISTRY}, else the state file {@code onex up} wrote under the home ({@code
+ * run/registry.endpoint}). Commands ask it for bus endpoints and listings over the registry
+ * protocol; they never reach into a registry's or broker's internals. Main thread.
  */
-public final class Deployment {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final URI base;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+public final class Deployment implements AutoCloseable {
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  private final RegistryClient registry;
 
-  private Deployment(URI base) {
-    this.base = base;
+  private Deployment(RegistryClient registry) {
+    this.registry = registry;
   }
 
   /** Finds the deployment, or fails with a sentence that says how to point at one. */
-  public static Deployment locate(String httpFlag, Path homeFlag) {
-    String url = httpFlag;
-    if (url == null) {
-      url = System.getenv("ONEX_HTTP");
+  public static Deployment locate(String registryFlag, Path homeFlag) {
+    return new Deployment(
+        RegistryClient.connect(registryEndpoint(registryFlag, homeFlag), TIMEOUT));
+  }
+
+  /** The registry endpoint from the flag, the environment or the state file. */
+  public static String registryEndpoint(String registryFlag, Path homeFlag) {
+    if (registryFlag != null) {
+      return registryFlag;
     }
-    if (url == null) {
-      Path file = OnexHome.resolve(homeFlag, null).httpEndpointFile();
-      try {
-        url = Files.readString(file, StandardCharsets.UTF_8).trim();
-      } catch (IOException e) {
-        throw new CliException(
-            OnexCommand.EXIT_FAILURE,
-            "no running bus found ("
-                + file
-                + " is missing): start one with './onex up', or pass --endpoint or --http");
-      }
+    String env = System.getenv("ONEX_REGISTRY");
+    if (env != null && !env.isBlank()) {
+      return env.trim();
     }
-    return new Deployment(URI.create(url.endsWith("/") ? url : url + "/"));
+    Path file = OnexHome.resolve(homeFlag, null).registryEndpointFile();
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      throw new CliException(
+          OnexCommand.EXIT_FAILURE,
+          "no running registry found ("
+              + file
+              + " is missing): start one with './onex up', or pass --registry or set"
+              + " ONEX_REGISTRY");
+    }
   }
 
   /** The endpoint of bus {@code name}. */
   public String busEndpoint(String name) {
-    JsonNode bus = get("api/v1/buses/" + name);
-    return bus.path("endpoint").asText();
+    return ask(r -> r.busEndpoint(name));
   }
 
-  /** GET a JSON document from the deployment's API. */
-  public JsonNode get(String path) {
-    HttpRequest req =
-        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build();
+  /** A QUERY listing: {@code buses}, {@code nodes}, {@code leases} or {@code topics}. */
+  public JsonNode list(String what) {
+    return ask(r -> r.query(what));
+  }
+
+  /** One node's document. */
+  public JsonNode node(String nodeId) {
+    return ask(r -> r.node(nodeId));
+  }
+
+  private <T> T ask(Function<RegistryClient, T> call) {
     try {
-      HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-      if (res.statusCode() == 404) {
-        throw new CliException(
-            OnexCommand.EXIT_FAILURE,
-            "not found: " + JSON.readTree(res.body()).path("message").asText(path));
+      return call.apply(registry);
+    } catch (RegistryCallException e) {
+      if (e.code() == null) {
+        throw new CliException(OnexCommand.EXIT_FAILURE, e.getMessage());
       }
-      if (res.statusCode() != 200) {
+      if (e.code() == ErrorCode.UNKNOWN_BUS || e.code() == ErrorCode.UNKNOWN_NODE) {
         throw new CliException(
-            OnexCommand.EXIT_FAILURE, base.resolve(path) + " answered HTTP " + res.statusCode());
+            OnexCommand.EXIT_FAILURE, "not found: " + e.offending() + " (" + e.getMessage() + ")");
       }
-      return JSON.readTree(res.body());
-    } catch (IOException e) {
       throw new CliException(
-          OnexCommand.EXIT_FAILURE, "cannot reach the bus at " + base + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException(OnexCommand.EXIT_FAILURE, "interrupted");
+          OnexCommand.EXIT_FAILURE, "the registry refused: " + e.code() + " " + e.getMessage());
     }
+  }
+
+  @Override
+  public void close() {
+    registry.close();
   }
 }

@@ -28,6 +28,16 @@ public record OnexHome(Path dir) {
     return dir.resolve("run");
   }
 
+  /** The file holding the registry endpoint of the running deployment. */
+  public Path registryEndpointFile() {
+    return runDir().resolve("registry.endpoint");
+  }
+
+  /** The registry's SQLite store. */
+  public Path registryStore() {
+    return dir.resolve("registry.db");
+  }
+
   /** The file holding the HTTP base URL of the running deployment. */
   public Path httpEndpointFile() {
     return runDir().resolve("http.endpoint");

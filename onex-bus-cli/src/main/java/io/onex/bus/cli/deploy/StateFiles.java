@@ -19,9 +19,14 @@ public final class StateFiles {
     write(home.httpEndpointFile(), url + "\n");
   }
 
+  public static void writeRegistryEndpoint(OnexHome home, String endpoint) {
+    write(home.registryEndpointFile(), endpoint + "\n");
+  }
+
   public static void remove(OnexHome home) {
     try {
       Files.deleteIfExists(home.httpEndpointFile());
+      Files.deleteIfExists(home.registryEndpointFile());
     } catch (IOException e) {
       // Best effort at shutdown: a stale file only makes later commands fail to connect.
     }

@@ -1,9 +1,11 @@
 package io.onex.bus.protocol.event;
 
 /**
- * The events the bus itself emits about what it did (the roadmap's observability catalogue). They
- * are published on {@code $onex.bus.<bus>.>} system topics and logged as structured lines whose
- * {@code event} field is the constant's name. Immutable; any thread.
+ * The events the bus itself emits about what it did (the roadmap's observability catalogue). A
+ * broker's are published on {@code $onex.bus.<bus>.>} system topics, the registry's ({@code
+ * LEASE_*}, {@code NODE_*}, {@code PORTSERVER_FALLBACK}, and its retries) on {@code
+ * $onex.registry.>}; all are logged as structured lines whose {@code event} field is the constant's
+ * name. Immutable; any thread.
  */
 public enum BusEventType {
   EVENT_PUBLISHED,
@@ -19,5 +21,13 @@ public enum BusEventType {
   BUS_STOPPED,
   EVENT_REPLAY_REQUESTED,
   EVENT_REPLAY_DELIVERED,
-  EVENT_REPLAY_FAILED
+  EVENT_REPLAY_FAILED,
+  LEASE_GRANTED,
+  LEASE_RELEASED,
+  LEASE_EXPIRED,
+  LEASE_CONFLICT,
+  NODE_REGISTERED,
+  NODE_EXPIRED,
+  NODE_REMOVED,
+  PORTSERVER_FALLBACK
 }

@@ -23,4 +23,12 @@ public interface PortPicker {
 
   /** Hands back a port that is no longer leased, so that it may be picked again. */
   void giveBack(int port);
+
+  /**
+   * How many picks could not use the preferred source (a port server that was down, answered
+   * garbage or had nothing in range) and were picked locally instead; 0 for a local picker.
+   */
+  default long fallbacks() {
+    return 0;
+  }
 }

@@ -1,4 +1,4 @@
-package io.onex.bus.broker.loop;
+package io.onex.bus.transport;
 
 import java.util.function.LongConsumer;
 
@@ -7,14 +7,14 @@ import java.util.function.LongConsumer;
  * the next window opens, so a flood of bad input cannot flood the log but is never invisible. Owned
  * by one thread.
  */
-final class RateLimitedLog {
+public final class RateLimitedLog {
   private final int perWindow;
   private final long windowMillis;
   private long windowStart = Long.MIN_VALUE;
   private int used;
   private long suppressed;
 
-  RateLimitedLog(int perWindow, long windowMillis) {
+  public RateLimitedLog(int perWindow, long windowMillis) {
     this.perWindow = perWindow;
     this.windowMillis = windowMillis;
   }
@@ -23,7 +23,7 @@ final class RateLimitedLog {
    * Whether a line may be logged now. When a new window opens and lines were held back in the last
    * one, {@code reportSuppressed} is told how many first.
    */
-  boolean tryAcquire(long nowMillis, LongConsumer reportSuppressed) {
+  public boolean tryAcquire(long nowMillis, LongConsumer reportSuppressed) {
     if (nowMillis - windowStart >= windowMillis) {
       if (suppressed > 0) {
         reportSuppressed.accept(suppressed);
