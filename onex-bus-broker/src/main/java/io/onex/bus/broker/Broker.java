@@ -5,9 +5,13 @@ import io.onex.bus.broker.stats.BrokerCounters;
 import io.onex.bus.broker.stats.BrokerSnapshot;
 import io.onex.bus.broker.stats.ConnectionView;
 import io.onex.bus.config.BusConfig;
+import io.onex.bus.protocol.codec.EventRecord;
+import io.onex.bus.protocol.codec.EventRecords;
+import io.onex.bus.protocol.topic.Topics;
 import io.onex.bus.transport.PollIdleStrategy;
 import io.onex.bus.transport.SocketLimits;
 import io.onex.bus.transport.Sockets;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +36,7 @@ public final class Broker implements AutoCloseable {
   private final String endpoint;
   private final BrokerCounters counters;
   private final AgentRunner runner;
+  private final BrokerAgent agent;
   private final AtomicLong loopErrors = new AtomicLong();
   private volatile boolean closed;
 
@@ -51,7 +56,7 @@ public final class Broker implements AutoCloseable {
     this.endpoint = router.getLastEndpoint();
     ZMQ.Poller poller = context.createPoller(1);
     poller.register(router, ZMQ.Poller.POLLIN);
-    BrokerAgent agent = new BrokerAgent(router, config, counters, clock);
+    this.agent = new BrokerAgent(router, config, counters, clock);
     PollIdleStrategy idle =
         new PollIdleStrategy(
             max -> poller.poll(agent.hasBacklog() ? 1 : max), MAX_IDLE_BLOCK_MILLIS);
@@ -98,6 +103,24 @@ public final class Broker implements AutoCloseable {
   /** Totals as of the loop's last stats tick (at most 100 ms old). */
   public BrokerSnapshot snapshot() {
     return counters.latest();
+  }
+
+  /**
+   * Routes an event that this process publishes on a system topic (a {@code $} topic no client may
+   * publish on), such as the registry's events when it runs in the same JVM. The record is routed
+   * on the loop's next turn, numbered and delivered like any event. Any thread.
+   *
+   * @param topic a system topic, e.g. {@code $onex.registry.lease.granted}
+   * @param publisherNodeId the node id stamped on the delivery
+   * @param onexEventJson the OnexEvent, as JSON
+   */
+  public void publishSystemEvent(
+      String topic, String eventType, String publisherNodeId, byte[] onexEventJson) {
+    if (!Topics.isSystem(topic)) {
+      throw new IllegalArgumentException("not a system topic: " + topic);
+    }
+    byte[] record = EventRecords.encode(EventRecord.of(topic, eventType, null, onexEventJson));
+    agent.offerSystemEvent(record, publisherNodeId.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The connected nodes and their patterns, as of the loop's last second (at most 200). */

@@ -1,5 +1,6 @@
 package io.onex.bus.registry;
 
+import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.registry.lease.Lease;
 import io.onex.bus.registry.lease.LeaseManager;
 import io.onex.bus.registry.node.BusConnection;
@@ -94,7 +95,7 @@ public final class Registry {
       String bus = n.metadata().get(BUS);
       if (bus == null) {
         throw new RegistryException(
-            io.onex.bus.protocol.ErrorCode.UNKNOWN_BUS,
+            ErrorCode.UNKNOWN_BUS,
             "this node registered without a bus, so it cannot report one",
             nodeId);
       }
@@ -104,11 +105,17 @@ public final class Registry {
     return n;
   }
 
-  /** Removes a node, its leases and its bus. */
+  /** Removes a node: its leases and its bus first, then the node itself (NODE_REMOVED last). */
   public NodeRecord deregister(String nodeId) throws RegistryException {
-    NodeRecord n = nodes.remove(nodeId);
+    NodeRecord n =
+        nodes
+            .find(nodeId)
+            .orElseThrow(
+                () ->
+                    new RegistryException(
+                        ErrorCode.UNKNOWN_NODE, "node is not registered", nodeId));
     gone(n);
-    return n;
+    return nodes.remove(nodeId);
   }
 
   /** One reaper pass: expired leases, then expired nodes (whose leases and buses go too). */

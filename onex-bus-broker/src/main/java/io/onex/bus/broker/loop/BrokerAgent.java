@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.agrona.concurrent.Agent;
 import org.zeromq.ZMQ;
 
@@ -41,6 +42,8 @@ public final class BrokerAgent implements Agent {
   private long nextReapMillis;
   private long nextStatsMillis;
   private long nextConnectionsMillis;
+  // Low rate (registry events); a lock-free queue keeps the loop from ever waiting on a producer.
+  private final ConcurrentLinkedQueue<SystemEvent> systemInbox = new ConcurrentLinkedQueue<>();
 
   public BrokerAgent(ZMQ.Socket router, BusConfig config, BrokerCounters counters, Clock clock) {
     this.router = router;
@@ -66,10 +69,30 @@ public final class BrokerAgent implements Agent {
     lifecycle.started(router.getLastEndpoint());
   }
 
+  /**
+   * Any thread: queues an event that this process publishes on a system topic (the registry's
+   * events, when the registry runs in the same JVM), for the loop to route on its next turn.
+   */
+  public void offerSystemEvent(byte[] encodedRecord, byte[] publisherNodeId) {
+    systemInbox.add(new SystemEvent(encodedRecord, publisherNodeId));
+  }
+
+  private record SystemEvent(byte[] record, byte[] publisher) {}
+
+  private int routeSystemEvents() {
+    int n = 0;
+    SystemEvent e;
+    while ((e = systemInbox.poll()) != null) {
+      publishes.publishSystem(e.record(), e.publisher());
+      n++;
+    }
+    return n;
+  }
+
   @Override
   public int doWork() {
     tick();
-    int work = read();
+    int work = read() + routeSystemEvents();
     if (work > 0 || state.outbox.hasBacklog()) {
       flush();
     }

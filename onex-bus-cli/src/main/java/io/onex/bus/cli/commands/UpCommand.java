@@ -1,20 +1,16 @@
 package io.onex.bus.cli.commands;
 
+import io.onex.bus.broker.Broker;
 import io.onex.bus.broker.registration.RegisteredBus;
 import io.onex.bus.cli.deploy.LocalBuses;
 import io.onex.bus.cli.deploy.LocalRegistry;
 import io.onex.bus.cli.deploy.OnexHome;
-import io.onex.bus.client.BusClient;
-import io.onex.bus.client.BusClientOptions;
-import io.onex.bus.client.BusConnectException;
 import io.onex.bus.config.BusConfig;
 import io.onex.bus.config.OnexConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,8 +25,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "up", description = "Run the registry, the configured buses and the HTTP API.")
 public final class UpCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
-
   @Mixin ConfigOption config = new ConfigOption();
 
   @Option(names = "--home", description = "state directory (default: $ONEX_HOME or ~/.onex)")
@@ -50,10 +44,7 @@ public final class UpCommand implements Callable<Integer> {
       registry.close();
       throw e;
     }
-    BusClient events = eventsBus(cfg, buses);
-    if (events != null) {
-      registry.publisher().attach(events);
-    }
+    registry.publisher().attach(eventsBus(cfg, buses));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("registry %s%n", registry.endpoint());
     for (RegisteredBus b : buses.buses()) {
@@ -66,32 +57,19 @@ public final class UpCommand implements Callable<Integer> {
     return UntilStopped.await(
         () -> {
           registry.publisher().detach();
-          if (events != null) {
-            events.close();
-          }
           buses.close();
           registry.close();
         },
         Duration.ofMillis(drain));
   }
 
-  /** A client on the bus that carries registry events: {@code control}, else the first bus. */
-  private static BusClient eventsBus(OnexConfig cfg, LocalBuses buses) {
+  /** The bus that carries registry events: {@code control}, else the first bus. */
+  private static Broker eventsBus(OnexConfig cfg, LocalBuses buses) {
     String name = cfg.bus("control").map(BusConfig::name).orElse(cfg.buses().get(0).name());
-    for (RegisteredBus b : buses.buses()) {
-      if (b.broker().name().equals(name)) {
-        try {
-          return BusClient.connect(
-              BusClientOptions.builder()
-                  .endpoint(b.broker().endpoint())
-                  .nodeId("registry")
-                  .build());
-        } catch (BusConnectException e) {
-          LOG.warn("registry events will only be logged: {}", e.getMessage());
-          return null;
-        }
-      }
-    }
-    return null;
+    return buses.buses().stream()
+        .map(RegisteredBus::broker)
+        .filter(b -> b.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -1,8 +1,7 @@
 package io.onex.bus.cli.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.onex.bus.client.BusClient;
-import io.onex.bus.client.PublishOptions;
+import io.onex.bus.broker.Broker;
 import io.onex.bus.protocol.event.OnexEvent;
 import io.onex.bus.protocol.event.OnexEventJson;
 import io.onex.bus.registry.RegistryNode;
@@ -11,16 +10,20 @@ import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 /**
- * Publishes the registry's events on a bus, on their {@code $onex.registry.>} topics, as OnexEvents
- * from node {@code registry} whose metadata carries the event's fields. Events emitted before a bus
- * is attached (the registry starts before any bus) wait in a bounded buffer; the oldest are dropped
- * beyond 1000, and the count is published with the first event after attaching. Called on the
- * registry loop thread (events) and the main thread (attach, close); synchronized.
+ * Publishes the registry's events on a bus of the same process, on their {@code $onex.registry.>}
+ * system topics, as OnexEvents from node {@code registry} whose metadata carries the event's
+ * fields. System topics take no client publishes, so the events go straight into the broker's loop
+ * ({@link Broker#publishSystemEvent}); a registry in another process only logs them until node
+ * identity (the security chapter) lets brokers trust a remote registry's publishes.
+ *
+ * <p>Events emitted before a bus is attached (the registry starts first) wait in a bounded buffer;
+ * the oldest are dropped beyond 1000, and the count travels with the first event published after.
+ * Called on the registry loop thread (events) and the main thread (attach, detach); synchronized.
  */
 public final class RegistryEventPublisher implements Consumer<RegistryEvent> {
   private static final int MAX_BUFFERED = 1000;
   private final ArrayDeque<RegistryEvent> buffered = new ArrayDeque<>();
-  private BusClient bus;
+  private Broker bus;
   private long droppedBeforeAttach;
 
   @Override
@@ -36,9 +39,9 @@ public final class RegistryEventPublisher implements Consumer<RegistryEvent> {
     publish(e);
   }
 
-  /** Starts publishing on {@code client}, first what was buffered. */
-  public synchronized void attach(BusClient client) {
-    this.bus = client;
+  /** Starts publishing on {@code broker}'s bus, first what was buffered. */
+  public synchronized void attach(Broker broker) {
+    this.bus = broker;
     while (!buffered.isEmpty()) {
       publish(buffered.removeFirst());
     }
@@ -58,7 +61,7 @@ public final class RegistryEventPublisher implements Consumer<RegistryEvent> {
       droppedBeforeAttach = 0;
     }
     OnexEvent event = OnexEvent.create(RegistryNode.NODE_ID, e.type().name(), md);
-    // Fire and forget: the event is also logged, and the registry loop must never wait on a bus.
-    bus.publish(e.topic(), event, PublishOptions.NONE);
+    bus.publishSystemEvent(
+        e.topic(), e.type().name(), RegistryNode.NODE_ID, OnexEventJson.write(event));
   }
 }
