@@ -89,14 +89,14 @@ public final class BusClient implements EventBus {
   }
 
   /**
-   * Finds bus {@code busName} through the registry and connects to it; the endpoint in {@code
-   * options} is replaced by the one the registry gives.
+   * Finds bus {@code busName} through the registry and connects to it with {@code options}, whose
+   * endpoint is set to the one the registry gives.
    *
    * @throws RegistryCallException when the registry does not know the bus or does not answer
    */
   public static BusClient connect(
-      RegistryClient registry, String busName, BusClientOptions options) {
-    return connect(options.withEndpoint(registry.busEndpoint(busName)));
+      RegistryClient registry, String busName, BusClientOptions.Builder options) {
+    return connect(options.endpoint(registry.busEndpoint(busName)).build());
   }
 
   private static Thread daemon(Runnable r, String name) {

@@ -52,20 +52,6 @@ public record BusClientOptions(
     }
   }
 
-  /** The same options towards another endpoint (one found through the registry, say). */
-  public BusClientOptions withEndpoint(String newEndpoint) {
-    return new BusClientOptions(
-        newEndpoint,
-        nodeId,
-        clientName,
-        socketLimits,
-        outboundQueueCapacity,
-        inboundQueueCapacity,
-        connectTimeout,
-        publishTimeout,
-        closeTimeout);
-  }
-
   public static Builder builder() {
     return new Builder();
   }
