@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * @param name unique bus name, {@code [a-z0-9][a-z0-9_-]{0,62}}
  * @param host bind address of the bus socket; {@code *} means every interface
  * @param port ephemeral, fixed or a range
+ * @param policy who may receive what (empty: everything allowed)
  */
 public record BusConfig(
     String name,
@@ -20,7 +21,8 @@ public record BusConfig(
     HeartbeatConfig heartbeat,
     LoggingConfig logging,
     ShutdownConfig shutdown,
-    BusMetadata metadata) {
+    BusMetadata metadata,
+    PolicyConfig policy) {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
   /** Validates name and host and that nothing is missing; the message names the field. */
@@ -37,6 +39,28 @@ public record BusConfig(
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(shutdown, "shutdown");
     Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(policy, "policy");
+  }
+
+  /** A bus without a policy. */
+  public BusConfig(
+      String name,
+      String host,
+      PortSpec port,
+      QueueConfig queue,
+      LimitsConfig limits,
+      HeartbeatConfig heartbeat,
+      LoggingConfig logging,
+      ShutdownConfig shutdown,
+      BusMetadata metadata) {
+    this(
+        name, host, port, queue, limits, heartbeat, logging, shutdown, metadata, PolicyConfig.NONE);
+  }
+
+  /** This bus on another port (the one its lease gave it, say). */
+  public BusConfig withPort(PortSpec newPort) {
+    return new BusConfig(
+        name, host, newPort, queue, limits, heartbeat, logging, shutdown, metadata, policy);
   }
 
   /** Whether {@code name} is a valid bus name: lower case, digits, {@code _}, {@code -}. */

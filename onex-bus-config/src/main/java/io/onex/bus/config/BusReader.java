@@ -23,7 +23,8 @@ final class BusReader {
           "heartbeat",
           "logging",
           "shutdown",
-          "metadata");
+          "metadata",
+          "policy");
   static final List<String> METADATA = List.of("purpose", "qos", "debug", "extra");
 
   /**
@@ -67,6 +68,7 @@ final class BusReader {
 
     BusDefaults merged = LayerReader.read(b, defaults, host);
     BusMetadata metadata = metadata(b.section("metadata", METADATA));
+    PolicyConfig policy = PolicyReader.read(b.section("policy", PolicyReader.KEYS));
     BusConfig config =
         nameOk
             ? new BusConfig(
@@ -78,7 +80,8 @@ final class BusReader {
                 merged.heartbeat(),
                 merged.logging(),
                 merged.shutdown(),
-                metadata)
+                metadata,
+                policy)
             : null;
     return new Result(
         config,

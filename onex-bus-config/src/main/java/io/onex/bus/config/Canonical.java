@@ -64,6 +64,9 @@ final class Canonical {
     m.put(
         "metadata",
         Map.of("purpose", md.purpose(), "qos", md.qos(), "debug", md.debug(), "extra", md.extra()));
+    if (b.policy().isActive() || !b.policy().trust().isEmpty()) {
+      m.put("policy", of(b.policy()));
+    }
     return m;
   }
 
@@ -91,6 +94,27 @@ final class Canonical {
         "ttl", Durations.format(l.ttl()),
         "max_ttl", Durations.format(l.maxTtl()),
         "reap_interval", Durations.format(l.reapInterval()));
+  }
+
+  private static Map<String, Object> of(PolicyConfig p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> trust = new LinkedHashMap<>();
+    p.trust().forEach((k, v) -> trust.put(k, v.wire()));
+    m.put("trust", trust);
+    m.put("default_trust", p.defaultTrust().wire());
+    List<Object> rules = new ArrayList<>();
+    for (PolicyConfig.Rule r : p.rules()) {
+      Map<String, Object> rule = new LinkedHashMap<>();
+      rule.put("subscriber", r.subscriber());
+      rule.put("topic", r.topic());
+      rule.put("event_types", r.eventTypes());
+      rule.put("min_trust", r.minTrust() == null ? null : r.minTrust().wire());
+      rule.put("action", r.action().name().toLowerCase(java.util.Locale.ROOT));
+      rules.add(rule);
+    }
+    m.put("rules", rules);
+    m.put("default_action", p.defaultAction().name().toLowerCase(java.util.Locale.ROOT));
+    return m;
   }
 
   static String json(Map<String, Object> tree) {

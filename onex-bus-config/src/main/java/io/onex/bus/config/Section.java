@@ -57,6 +57,11 @@ final class Section {
     problems.add(new ConfigException.Problem(key(k), reason));
   }
 
+  /** {@code n}, a mapping found under key path {@code k} of this one (a list item, say). */
+  Section child(JsonNode n, String k, List<String> known) {
+    return new Section(n, key(k), known, problems);
+  }
+
   /** The mapping under {@code k}, empty when absent or written without a value. */
   Section section(String k, List<String> known) {
     return new Section(node == null ? null : node.get(k), key(k), known, problems);

@@ -1,5 +1,6 @@
 package io.onex.bus.broker.loop;
 
+import io.onex.bus.broker.policy.PolicyEngine;
 import io.onex.bus.broker.routing.SubscriptionIndex;
 import io.onex.bus.broker.session.Session;
 import io.onex.bus.broker.session.SessionTable;
@@ -18,12 +19,14 @@ final class BrokerState {
   final BrokerCounters counters;
   final Replies replies;
   final Outbox outbox;
+  final PolicyEngine policy;
   private long sequence;
   private long nowMillis;
   private long nowMicros;
   private long nextSessionId = 1;
 
   BrokerState(BusConfig config, BrokerCounters counters, Outbox outbox, Replies replies) {
+    this.policy = new PolicyEngine(config.policy());
     this.config = config;
     this.counters = counters;
     this.outbox = outbox;

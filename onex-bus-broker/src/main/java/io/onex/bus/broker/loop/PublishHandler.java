@@ -2,6 +2,7 @@ package io.onex.bus.broker.loop;
 
 import io.onex.bus.broker.routing.Subscriber;
 import io.onex.bus.broker.session.Session;
+import io.onex.bus.config.TrustLevel;
 import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.codec.EventRecordView;
@@ -68,7 +69,7 @@ final class PublishHandler {
     if (record.eventTypeLength() == 0) {
       throw Replies.problem(ErrorCode.INVALID_EVENT_TYPE, "event_type is empty", "");
     }
-    return deliver(targets, from.nodeIdBytes());
+    return deliver(targets, from.nodeIdBytes(), from.trust());
   }
 
   /**
@@ -81,7 +82,8 @@ final class PublishHandler {
     } catch (ProtocolException e) {
       throw new IllegalStateException("the broker encoded an invalid record", e);
     }
-    long seq = deliver(state.index.match(record.topic()), brokerNodeId);
+    // The bus and its own registry speak with full trust.
+    long seq = deliver(state.index.match(record.topic()), brokerNodeId, TrustLevel.VERIFIED);
     state.counters.addPublished(1);
     return seq;
   }
@@ -90,10 +92,18 @@ final class PublishHandler {
    * Numbers the event under {@link #record} and appends it, byte for byte, to the batch of every
    * target whose filter accepts it. Returns its sequence.
    */
-  private long deliver(Subscriber[] targets, byte[] publisherNodeId) {
+  private long deliver(Subscriber[] targets, byte[] publisherNodeId, TrustLevel trust) {
     long seq = state.nextSequence();
+    String topic = null;
     for (Subscriber s : targets) {
       if (s.accepts(record)) {
+        if (s.policy() != null) {
+          topic = topic == null ? record.topic() : topic;
+          if (!s.policy().allows(topic, record, trust)) {
+            state.counters.addPolicyDenied(1);
+            continue;
+          }
+        }
         state.outbox.deliver(
             s.session(),
             s.subscriptionId(),

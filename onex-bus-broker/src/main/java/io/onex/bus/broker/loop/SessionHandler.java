@@ -44,7 +44,13 @@ final class SessionHandler {
       onSubscriptionsChanged.run();
     }
     Session s =
-        new Session(routingId, state.newSessionId(), hello.nodeId(), helloId, state.nowMillis());
+        new Session(
+            routingId,
+            state.newSessionId(),
+            hello.nodeId(),
+            helloId,
+            state.nowMillis(),
+            state.policy.trustOf(hello.nodeId()));
     state.sessions.put(s);
     welcome(s);
     LOG.atDebug()

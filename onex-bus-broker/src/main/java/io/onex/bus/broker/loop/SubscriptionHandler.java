@@ -44,7 +44,13 @@ final class SubscriptionHandler {
     }
     Subscriber sub =
         new Subscriber(
-            s, f.subscriptionId(), pattern, queueSize(f), dropPolicy(f.dropPolicy()), filter);
+            s,
+            f.subscriptionId(),
+            pattern,
+            queueSize(f),
+            dropPolicy(f.dropPolicy()),
+            filter,
+            state.policy.forSubscriber(s.nodeId()));
     s.subscriptions().put(f.subscriptionId(), sub);
     state.index.add(sub);
     onSubscriptionsChanged.run();

@@ -80,7 +80,7 @@ public final class RegisteredBus implements AutoCloseable {
       String leaseId = lease.path("lease_id").asText();
       Broker broker;
       try {
-        broker = Broker.start(onPort(config, port));
+        broker = Broker.start(config.withPort(PortSpec.fixed(port)));
       } catch (BrokerStartException e) {
         releaseQuietly(registry, leaseId, true);
         if (attempt >= retry.attempts()) {
@@ -132,19 +132,6 @@ public final class RegisteredBus implements AutoCloseable {
       throw new BrokerStartException(
           "bus " + config.name() + " got no port from the registry: " + e.getMessage(), e);
     }
-  }
-
-  private static BusConfig onPort(BusConfig c, int port) {
-    return new BusConfig(
-        c.name(),
-        c.host(),
-        PortSpec.fixed(port),
-        c.queue(),
-        c.limits(),
-        c.heartbeat(),
-        c.logging(),
-        c.shutdown(),
-        c.metadata());
   }
 
   private void register() {

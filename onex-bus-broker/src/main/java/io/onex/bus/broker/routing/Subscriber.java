@@ -1,6 +1,8 @@
 package io.onex.bus.broker.routing;
 
+import io.onex.bus.broker.policy.SubscriberPolicy;
 import io.onex.bus.broker.session.Session;
+import io.onex.bus.protocol.codec.EventRecordView;
 import io.onex.bus.protocol.filter.EventFilter;
 import io.onex.bus.protocol.topic.TopicPattern;
 
@@ -12,6 +14,7 @@ import io.onex.bus.protocol.topic.TopicPattern;
  * @param queueSize the resolved bound (the bus default when the client asked for 0)
  * @param dropPolicy 1 drop-oldest, 2 drop-newest (the wire codes)
  * @param filter event-type and tag conditions, checked on the routing header per delivery
+ * @param policy the bus policy's rules for this subscriber, or null when it may receive anything
  */
 public record Subscriber(
     Session session,
@@ -19,16 +22,17 @@ public record Subscriber(
     TopicPattern pattern,
     int queueSize,
     int dropPolicy,
-    EventFilter filter) {
+    EventFilter filter,
+    SubscriberPolicy policy) {
 
-  /** A subscriber without a filter beyond its pattern. */
+  /** A subscriber without a filter beyond its pattern, and no policy. */
   public Subscriber(
       Session session, int subscriptionId, TopicPattern pattern, int queueSize, int dropPolicy) {
-    this(session, subscriptionId, pattern, queueSize, dropPolicy, EventFilter.ALL);
+    this(session, subscriptionId, pattern, queueSize, dropPolicy, EventFilter.ALL, null);
   }
 
   /** Whether the event under {@code view} passes this subscription's filter. */
-  public boolean accepts(io.onex.bus.protocol.codec.EventRecordView view) {
+  public boolean accepts(EventRecordView view) {
     return filter == EventFilter.ALL || filter.matches(view);
   }
 

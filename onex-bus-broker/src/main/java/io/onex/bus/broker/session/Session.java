@@ -1,6 +1,7 @@
 package io.onex.bus.broker.session;
 
 import io.onex.bus.broker.routing.Subscriber;
+import io.onex.bus.config.TrustLevel;
 import io.onex.bus.protocol.codec.DeliverWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -18,6 +19,7 @@ public final class Session {
   private final long id;
   private final String nodeId;
   private final String helloId;
+  private final TrustLevel trust;
   private final byte[] nodeIdBytes;
   private final Map<Integer, Subscriber> subscriptions = new HashMap<>();
   private final DeliverWriter batch = new DeliverWriter(4096);
@@ -30,6 +32,13 @@ public final class Session {
   public record Outgoing(byte[] frame, int events) {}
 
   public Session(byte[] routingId, long id, String nodeId, String helloId, long nowMillis) {
+    this(routingId, id, nodeId, helloId, nowMillis, TrustLevel.UNTRUSTED);
+  }
+
+  /** A session whose publisher trust level is {@code trust} (from the bus's policy). */
+  public Session(
+      byte[] routingId, long id, String nodeId, String helloId, long nowMillis, TrustLevel trust) {
+    this.trust = trust;
     this.routingId = routingId;
     this.helloId = helloId;
     this.id = id;
@@ -53,6 +62,11 @@ public final class Session {
    */
   public String helloId() {
     return helloId;
+  }
+
+  /** How far what this session publishes is trusted, for the delivery policy. */
+  public TrustLevel trust() {
+    return trust;
   }
 
   public String nodeId() {

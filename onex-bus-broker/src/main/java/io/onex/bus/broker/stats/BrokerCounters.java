@@ -18,6 +18,7 @@ public final class BrokerCounters {
   private long framesOut;
   private long bytesIn;
   private long sessionsExpired;
+  private long policyDenied;
   private final Map<ErrorCode, Long> rejected = new EnumMap<>(ErrorCode.class);
   private volatile BrokerSnapshot latest = BrokerSnapshot.EMPTY;
   private volatile List<ConnectionView> connections = List.of();
@@ -42,6 +43,15 @@ public final class BrokerCounters {
 
   public void addFrameOut() {
     framesOut++;
+  }
+
+  /** Deliveries the bus policy withheld. */
+  public void addPolicyDenied(long n) {
+    policyDenied += n;
+  }
+
+  public long policyDenied() {
+    return policyDenied;
   }
 
   public void addSessionExpired() {
@@ -88,7 +98,8 @@ public final class BrokerCounters {
             bytesIn,
             sessions,
             subscriptions,
-            sessionsExpired);
+            sessionsExpired,
+            policyDenied);
   }
 
   /** Loop thread: make the current connections visible to other threads. */

@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param sequence the last bus sequence assigned
  * @param rejectedByCode rejected inputs per error code
+ * @param policyDenied deliveries the bus policy withheld
  */
 public record BrokerSnapshot(
     long sequence,
@@ -21,9 +22,11 @@ public record BrokerSnapshot(
     long bytesIn,
     int sessions,
     int subscriptions,
-    long sessionsExpired) {
+    long sessionsExpired,
+    long policyDenied) {
 
-  static final BrokerSnapshot EMPTY = new BrokerSnapshot(0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0);
+  static final BrokerSnapshot EMPTY =
+      new BrokerSnapshot(0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0);
 
   /** Rejections with one code. */
   public long rejected(ErrorCode code) {
