@@ -71,8 +71,10 @@ public final class Registry {
       Map<String, String> md = new LinkedHashMap<>(r.metadata());
       md.put(KIND, "bus");
       md.put(BUS, r.bus().name());
-      List<String> busList =
-          r.buses().contains(r.bus().name()) ? r.buses() : List.of(r.bus().name());
+      List<String> busList = new java.util.ArrayList<>(r.buses());
+      if (!busList.contains(r.bus().name())) {
+        busList.add(r.bus().name());
+      }
       reg =
           new NodeRegistration(
               r.nodeId(), busList, r.topics(), r.trust(), md, r.ttl(), r.durable(), r.bus());
@@ -90,15 +92,23 @@ public final class Registry {
    * @param report the bus report, or null
    */
   public NodeRecord heartbeat(String nodeId, BusReport report) throws RegistryException {
-    NodeRecord n = nodes.heartbeat(nodeId);
+    // A refused report must not count as a heartbeat, so check it before touching the node.
+    String bus = null;
     if (report != null) {
-      String bus = n.metadata().get(BUS);
-      if (bus == null) {
+      bus = nodes.find(nodeId).map(n -> n.metadata().get(BUS)).orElse(null);
+      if (bus == null && nodes.find(nodeId).isPresent()) {
         throw new RegistryException(
             ErrorCode.UNKNOWN_BUS,
             "this node registered without a bus, so it cannot report one",
             nodeId);
       }
+      if (bus != null && buses.find(bus).isEmpty()) {
+        throw new RegistryException(
+            ErrorCode.UNKNOWN_BUS, "no broker registered this bus; send REGISTER with it", bus);
+      }
+    }
+    NodeRecord n = nodes.heartbeat(nodeId);
+    if (bus != null) {
       buses.report(bus, report.subscriberCount(), report.connections(), clock.instant());
       busStats.put(bus, report.stats());
     }

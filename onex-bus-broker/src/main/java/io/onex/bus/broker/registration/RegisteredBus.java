@@ -187,6 +187,7 @@ public final class RegisteredBus implements AutoCloseable {
       req.put("node_id", nodeId);
       req.put("purpose", broker.name());
       req.put("preferred_port", broker.port());
+      req.put("already_bound", true);
       JsonNode lease = registry.requestLease(req);
       leaseId = lease.path("lease_id").asText();
       register();

@@ -13,6 +13,8 @@ public enum Command {
   CREDIT(0x13),
   ACK(0x14),
   DELIVER(0x20),
+  GAP(0x21),
+  BACKPRESSURE(0x22),
   ERROR(0x30),
   PING(0x40),
   PONG(0x41),

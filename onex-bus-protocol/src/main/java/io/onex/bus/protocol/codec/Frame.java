@@ -14,6 +14,8 @@ public sealed interface Frame
         Frame.Unsubscribe,
         Frame.Credit,
         Frame.Ack,
+        Frame.Gap,
+        Frame.Backpressure,
         Frame.Deliver,
         Frame.Error,
         Frame.Ping,
@@ -119,6 +121,30 @@ public sealed interface Frame
 
     public Command command() {
       return Command.DELIVER;
+    }
+  }
+
+  /**
+   * Broker → client: subscription {@code subscriptionId} lost {@code lost} events, the first with
+   * bus sequence {@code firstSequence} and the last {@code lastSequence}, dropped by its queue's
+   * policy. Sent where the loss happened in the subscription's stream, so no drop is silent.
+   */
+  record Gap(int subscriptionId, long lost, long firstSequence, long lastSequence)
+      implements Frame {
+    public Command command() {
+      return Command.GAP;
+    }
+  }
+
+  /**
+   * Broker → every client: backpressure {@code on} (or cleared) for the whole bus ({@code scope}
+   * empty) or one topic: the broker's queued bytes for that scope passed {@code highWaterBytes} (or
+   * fell below its low-water mark). Publishers apply their backpressure policy while it is on.
+   */
+  record Backpressure(boolean on, String scope, long queuedBytes, long highWaterBytes)
+      implements Frame {
+    public Command command() {
+      return Command.BACKPRESSURE;
     }
   }
 

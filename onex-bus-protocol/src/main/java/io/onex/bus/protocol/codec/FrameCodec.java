@@ -38,6 +38,14 @@ public final class FrameCodec {
         w.u32(a.ref()).u32(a.count()).u64(a.sequence());
       }
       case DELIVER -> writeDeliver(w, (Frame.Deliver) frame);
+      case GAP -> {
+        Frame.Gap g = (Frame.Gap) frame;
+        w.u32(g.subscriptionId()).u64(g.lost()).u64(g.firstSequence()).u64(g.lastSequence());
+      }
+      case BACKPRESSURE -> {
+        Frame.Backpressure b = (Frame.Backpressure) frame;
+        w.u8(b.on() ? 1 : 0).str8(b.scope(), "scope").u64(b.queuedBytes()).u64(b.highWaterBytes());
+      }
       case ERROR -> writeError(w, (Frame.Error) frame);
       case PING -> w.u64(((Frame.Ping) frame).nonce());
       case PONG -> w.u64(((Frame.Pong) frame).nonce());
@@ -67,6 +75,8 @@ public final class FrameCodec {
           case CREDIT -> new Frame.Credit(r.u32(), r.u32());
           case ACK -> new Frame.Ack(r.u32(), r.u32(), r.u64());
           case DELIVER -> decodeDeliver(r);
+          case GAP -> new Frame.Gap(r.u32(), r.u64(), r.u64(), r.u64());
+          case BACKPRESSURE -> decodeBackpressure(r);
           case ERROR -> new Frame.Error(r.u32(), r.u16(), r.u16(), r.str16(), r.str16());
           case PING -> new Frame.Ping(r.u64());
           case PONG -> new Frame.Pong(r.u64());
@@ -174,6 +184,17 @@ public final class FrameCodec {
       events.add(view.next(record).toRecord());
     }
     return new Frame.Publish(view.ref(), events);
+  }
+
+  private static Frame.Backpressure decodeBackpressure(WireReader r) throws ProtocolException {
+    int state = r.u8();
+    if (state > 1) {
+      throw new ProtocolException(
+          ErrorCode.MALFORMED_FRAME,
+          "BACKPRESSURE state must be 0 (off) or 1 (on)",
+          Integer.toString(state));
+    }
+    return new Frame.Backpressure(state == 1, r.str8(), r.u64(), r.u64());
   }
 
   private static Frame.Deliver decodeDeliver(WireReader r) throws ProtocolException {

@@ -1,6 +1,8 @@
 package io.onex.bus.protocol.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -25,7 +27,12 @@ public final class RegistryCodec {
   public static final String ERROR = "ERROR";
 
   // Thread-safe once built; no feature changes after construction.
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  // Exactly one JSON object: no trailing data, no key given twice (which would hide a value).
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private RegistryCodec() {}
 
@@ -65,12 +72,13 @@ public final class RegistryCodec {
         c, id == null || id.isNull() ? "" : id.textValue(), new RequestBody(json));
   }
 
-  /** The two frames of a request; {@code body} gets {@code request_id} when it has none. */
+  /**
+   * The two frames of a request; {@code body}'s {@code request_id} is set to {@code requestId}, the
+   * id the caller will match the reply by.
+   */
   public static byte[][] encodeRequest(RegistryCommand command, String requestId, ObjectNode body) {
     ObjectNode b = body.deepCopy();
-    if (!b.has("request_id")) {
-      b.put("request_id", requestId);
-    }
+    b.put("request_id", requestId);
     return new byte[][] {command.wire(), bytes(b)};
   }
 

@@ -33,7 +33,10 @@ final class FrameArbitraries {
         Combinators.combine(u32(), u16(), u16(), str16(), str16()).as(Frame.Error::new),
         u64().map(Frame.Ping::new),
         u64().map(Frame.Pong::new),
-        Combinators.combine(u16(), str16()).as(Frame.Bye::new));
+        Combinators.combine(u16(), str16()).as(Frame.Bye::new),
+        Combinators.combine(u32(), u64(), u64(), u64()).as(Frame.Gap::new),
+        Combinators.combine(Arbitraries.of(true, false), str8(), u64(), u64())
+            .as(Frame.Backpressure::new));
   }
 
   static Arbitrary<Frame> hello() {

@@ -187,6 +187,8 @@ class FrameCodecTest {
       case CREDIT -> new Frame.Credit(1, 2);
       case ACK -> new Frame.Ack(1, 2, 3);
       case DELIVER -> new Frame.Deliver(List.of(new Delivery(1, 2, 3, "n", e)));
+      case GAP -> new Frame.Gap(7, 3, 10, 14);
+      case BACKPRESSURE -> new Frame.Backpressure(true, "telemetry.raw", 5_000_000, 4_194_304);
       case ERROR -> new Frame.Error(1, 0xFFFF, 1001, "m", "o");
       case PING -> new Frame.Ping(1);
       case PONG -> new Frame.Pong(1);

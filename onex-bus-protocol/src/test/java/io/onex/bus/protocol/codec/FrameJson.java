@@ -63,6 +63,18 @@ final class FrameJson {
           case CREDIT -> new Frame.Credit(f.u32("subscription_id"), f.u32("credit"));
           case ACK -> new Frame.Ack(f.u32("ref"), f.u32("count"), f.u64("sequence"));
           case DELIVER -> new Frame.Deliver(deliveries(f.array("deliveries")));
+          case GAP ->
+              new Frame.Gap(
+                  f.u32("subscription_id"),
+                  f.u64("lost"),
+                  f.u64("first_sequence"),
+                  f.u64("last_sequence"));
+          case BACKPRESSURE ->
+              new Frame.Backpressure(
+                  f.uint("state", 1) == 1,
+                  f.text("scope"),
+                  f.u64("queued_bytes"),
+                  f.u64("high_water_bytes"));
           case ERROR -> error(f);
           case PING -> new Frame.Ping(f.u64("nonce"));
           case PONG -> new Frame.Pong(f.u64("nonce"));
@@ -197,6 +209,20 @@ final class FrameJson {
         o.put("code_name", ErrorCode.fromCode(e.code()).name());
         o.put("message", e.message());
         o.put("offending", e.offending());
+      }
+      case GAP -> {
+        Frame.Gap g = (Frame.Gap) frame;
+        o.put("subscription_id", u32(g.subscriptionId()));
+        o.put("lost", u64(g.lost()));
+        o.put("first_sequence", u64(g.firstSequence()));
+        o.put("last_sequence", u64(g.lastSequence()));
+      }
+      case BACKPRESSURE -> {
+        Frame.Backpressure b = (Frame.Backpressure) frame;
+        o.put("state", b.on() ? 1 : 0);
+        o.put("scope", b.scope());
+        o.put("queued_bytes", u64(b.queuedBytes()));
+        o.put("high_water_bytes", u64(b.highWaterBytes()));
       }
       case PING -> o.put("nonce", u64(((Frame.Ping) frame).nonce()));
       case PONG -> o.put("nonce", u64(((Frame.Pong) frame).nonce()));

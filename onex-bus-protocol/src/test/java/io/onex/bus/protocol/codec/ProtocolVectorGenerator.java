@@ -167,7 +167,23 @@ class ProtocolVectorGenerator {
         v(
             "17-bye-broker",
             "BYE from a stopping broker: reason code 1, sent after the queued deliveries.",
-            new Frame.Bye(1, "bus user stopping")));
+            new Frame.Bye(1, "bus user stopping")),
+        v(
+            "18-gap",
+            "GAP for subscription 7: its queue (drop-oldest) dropped 3 events, sequences 1001 to"
+                + " 1007 (others between them went to other subscriptions); sent where the loss"
+                + " happened, before the next delivery.",
+            new Frame.Gap(7, 3, 1001, 1007)),
+        v(
+            "19-backpressure-on",
+            "BACKPRESSURE on for topic sensors.raw: 5,000,000 bytes queued against a 4 MiB"
+                + " high-water mark; publishers apply their policy until it is cleared.",
+            new Frame.Backpressure(true, "sensors.raw", 5_000_000, 4_194_304)),
+        v(
+            "20-backpressure-off",
+            "BACKPRESSURE cleared for the whole bus (empty scope): queued bytes fell below the"
+                + " low-water mark.",
+            new Frame.Backpressure(false, "", 1_048_576, 67_108_864)));
   }
 
   private static List<Object[]> invalid() {

@@ -112,7 +112,10 @@ public final class RegistryViews {
       c.subscriptions().forEach(s::add);
     }
     for (Map.Entry<String, Object> e : registry.busStats(b.name()).entrySet()) {
-      o.set(e.getKey(), JSON.valueToTree(e.getValue()));
+      // A broker's report adds counters; it never replaces what the registry itself knows.
+      if (!o.has(e.getKey())) {
+        o.set(e.getKey(), JSON.valueToTree(e.getValue()));
+      }
     }
     o.put("registered_at", b.registeredAt().toString());
     o.put("last_seen", b.lastSeen().toString());

@@ -275,7 +275,7 @@ public final class LeaseManager {
           "preferred_port " + port + " on " + host + " is already leased",
           shown);
     }
-    if (!PortProbe.isFree(port)) {
+    if (!req.alreadyBound() && !PortProbe.isFree(port)) {
       throw new RegistryException(
           ErrorCode.PORT_IN_USE,
           "preferred_port " + port + " on " + host + " is bound by a process outside the registry",

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param requestedAt when the requester asked, or null
  * @param purpose what the port is for; empty when not given
  * @param range the requester's own allowed ports, or null
+ * @param alreadyBound the requester already has {@code preferredPort} bound (a broker whose lease
+ *     lapsed while it kept serving): the registry does not probe the port, only its leases
  */
 public record LeaseRequest(
     String requesterId,
@@ -28,7 +30,8 @@ public record LeaseRequest(
     Duration ttl,
     Instant requestedAt,
     String purpose,
-    PortSpec.Range range) {
+    PortSpec.Range range,
+    boolean alreadyBound) {
 
   /** Checks presence. */
   public LeaseRequest {
@@ -36,6 +39,19 @@ public record LeaseRequest(
     Objects.requireNonNull(nodeId, "nodeId");
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(purpose, "purpose");
+  }
+
+  /** A request from a requester that has not bound the port. */
+  public LeaseRequest(
+      String requesterId,
+      String nodeId,
+      String protocol,
+      int preferredPort,
+      Duration ttl,
+      Instant requestedAt,
+      String purpose,
+      PortSpec.Range range) {
+    this(requesterId, nodeId, protocol, preferredPort, ttl, requestedAt, purpose, range, false);
   }
 
   /** A TCP request for any port for {@code purpose}, default TTL. */

@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * may be called from any thread.
  */
 public final class NodeRegistry {
-  private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}");
+  // Any node id a bus accepts in HELLO (1..255 bytes), less whitespace and control characters.
+  private static final Pattern NODE_ID = Pattern.compile("[^\\s\\p{Cntrl}]{1,255}");
+  private static final String RESERVED = "registry";
   private static final int MAX_REMEMBERED = 10_000;
   private static final String DEFAULT_TRUST = "unverified";
 
@@ -236,11 +238,17 @@ public final class NodeRegistry {
   }
 
   static void checkId(String nodeId) throws RegistryException {
-    if (nodeId == null || !NODE_ID.matcher(nodeId).matches()) {
+    if (nodeId == null
+        || !NODE_ID.matcher(nodeId).matches()
+        || nodeId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
       throw new RegistryException(
           ErrorCode.INVALID_REQUEST,
-          "node_id must match [A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}",
+          "node_id must be 1..255 UTF-8 bytes without whitespace or control characters",
           String.valueOf(nodeId));
+    }
+    if (nodeId.equals(RESERVED)) {
+      throw new RegistryException(
+          ErrorCode.INVALID_REQUEST, "node_id 'registry' is the registry's own", nodeId);
     }
   }
 }

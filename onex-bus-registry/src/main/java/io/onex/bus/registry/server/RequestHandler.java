@@ -122,7 +122,8 @@ final class RequestHandler {
     if (bus != null) {
       List<BusConnection> conns = new ArrayList<>();
       for (RequestBody c : bus.objectList("connections")) {
-        conns.add(new BusConnection(c.requiredText("node_id"), c.textList("subscriptions")));
+        // As the broker saw them in HELLO: any string, so one odd client cannot void the report.
+        conns.add(new BusConnection(c.string("node_id", ""), c.textList("subscriptions")));
       }
       Map<String, Object> stats = new LinkedHashMap<>();
       RequestBody s = bus.object("stats");
@@ -180,7 +181,8 @@ final class RequestHandler {
         b.ttlSeconds("ttl"),
         at,
         b.text("purpose", ""),
-        r);
+        r,
+        b.bool("already_bound", false));
   }
 
   private static ObjectNode leaseResult(Lease l) {

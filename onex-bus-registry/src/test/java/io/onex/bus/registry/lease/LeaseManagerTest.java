@@ -291,6 +291,27 @@ class LeaseManagerTest {
   }
 
   @Test
+  void aHolderThatAlreadyBoundItsPortCanLeaseItAgain() throws Exception {
+    try (ServerSocket mine = new ServerSocket(0)) {
+      Lease l =
+          manager()
+              .grant(
+                  new LeaseRequest(
+                      "broker.user",
+                      "broker.user",
+                      "tcp",
+                      mine.getLocalPort(),
+                      null,
+                      null,
+                      "user",
+                      null,
+                      true));
+
+      assertThat(l.port()).isEqualTo(mine.getLocalPort());
+    }
+  }
+
+  @Test
   void rangePoliciesBoundWhereAPurposeMayLease() throws Exception {
     PortSpec.Range telemetry = new PortSpec.Range(42000, 42099);
     LeaseManager m = manager(new LocalPortPicker(3), Map.of("telemetry", telemetry));

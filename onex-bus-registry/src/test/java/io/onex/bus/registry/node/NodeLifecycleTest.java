@@ -199,8 +199,9 @@ class NodeLifecycleTest {
   }
 
   @Test
-  void aPlainNodeCannotReportABus() throws Exception {
+  void aPlainNodeCannotReportABusAndTheRefusalIsNoHeartbeat() throws Exception {
     registry.register(node("n1", TOPICS, false));
+    clock.advance(Duration.ofSeconds(5));
 
     RegistryException e =
         catchThrowableOfType(
@@ -208,6 +209,34 @@ class NodeLifecycleTest {
             () -> registry.heartbeat("n1", new Registry.BusReport(0, List.of(), Map.of())));
 
     assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_BUS);
+    assertThat(registry.nodes().find("n1").orElseThrow().lastSeen()).isEqualTo(T0);
+  }
+
+  @Test
+  void aBrokerKeepsItsOtherBusesAndItsReportCannotRewriteTheBusDocument() throws Exception {
+    var bus =
+        new NodeRegistration.BusRegistration("ev", "tcp://127.0.0.1:41000", "", BusMetadata.NONE);
+    registry.register(
+        new NodeRegistration(
+            "broker.ev",
+            List.of("other"),
+            TopicScope.NONE,
+            null,
+            Map.of(),
+            Duration.ofSeconds(10),
+            false,
+            bus));
+    registry.heartbeat(
+        "broker.ev",
+        new Registry.BusReport(
+            0, List.of(), Map.of("name", "hijack", "endpoint", "tcp://evil:1", "sessions", 2)));
+
+    assertThat(registry.nodes().find("broker.ev").orElseThrow().buses())
+        .containsExactly("other", "ev");
+    var doc = new io.onex.bus.registry.api.RegistryViews(registry).bus("ev").orElseThrow();
+    assertThat(doc.path("name").asText()).isEqualTo("ev");
+    assertThat(doc.path("endpoint").asText()).isEqualTo("tcp://127.0.0.1:41000");
+    assertThat(doc.path("sessions").asInt()).isEqualTo(2);
   }
 
   @Test
