@@ -75,7 +75,15 @@ public final class Registry {
           r.buses().contains(r.bus().name()) ? r.buses() : List.of(r.bus().name());
       reg =
           new NodeRegistration(
-              r.nodeId(), busList, r.topics(), r.trust(), md, r.ttl(), r.durable(), r.bus());
+              r.nodeId(),
+              busList,
+              r.topics(),
+              r.affinity(),
+              r.trust(),
+              md,
+              r.ttl(),
+              r.durable(),
+              r.bus());
     }
     NodeRegistry.Registered done = nodes.register(reg);
     if (r.bus() != null) {
