@@ -77,7 +77,15 @@ public final class Registry {
       }
       reg =
           new NodeRegistration(
-              r.nodeId(), busList, r.topics(), r.trust(), md, r.ttl(), r.durable(), r.bus());
+              r.nodeId(),
+              busList,
+              r.topics(),
+              r.affinity(),
+              r.trust(),
+              md,
+              r.ttl(),
+              r.durable(),
+              r.bus());
     }
     NodeRegistry.Registered done = nodes.register(reg);
     if (r.bus() != null) {

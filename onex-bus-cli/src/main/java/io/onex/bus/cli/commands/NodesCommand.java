@@ -8,7 +8,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code onex nodes}: every registered node, as a table or JSON. Main thread. */
-@Command(name = "nodes", description = "List the nodes: buses, topics, trust, last seen, status.")
+@Command(
+    name = "nodes",
+    description = "List the nodes: buses, topics, affinity, trust, last seen, status.")
 public final class NodesCommand implements Callable<Integer> {
   @Mixin RegistryOptions where = new RegistryOptions();
 
@@ -26,6 +28,7 @@ public final class NodesCommand implements Callable<Integer> {
           .column("BUSES", n -> Listing.joined(n.path("buses")))
           .column("PUBLISHES", n -> Listing.joined(n.path("topics").path("publish")))
           .column("SUBSCRIBES", n -> Listing.joined(n.path("topics").path("subscribe")))
+          .column("AFFINITY", n -> Listing.joined(n.path("affinity")))
           .column("TRUST", Listing.text("trust"))
           .column("LEASES", n -> Integer.toString(n.path("leases").size()))
           .column("LAST SEEN", Listing.text("last_seen"))

@@ -147,6 +147,11 @@ public final class RequestBody {
     return out;
   }
 
+  /** A list of non-blank strings, or null when absent (to tell "not given" from empty). */
+  public List<String> textListOrNull(String field) throws ProtocolException {
+    return present(field) == null ? null : textList(field);
+  }
+
   /** An object of string values (numbers and booleans are taken as their text); empty if absent. */
   public Map<String, String> textMap(String field) throws ProtocolException {
     JsonNode v = present(field);

@@ -66,6 +66,8 @@ public final class RegistryViews {
     n.topics().publish().forEach(pub::add);
     ArrayNode sub = topics.putArray("subscribe");
     n.topics().subscribe().forEach(sub::add);
+    ArrayNode affinity = o.putArray("affinity");
+    n.affinity().forEach(affinity::add);
     ArrayNode leases = o.putArray("leases");
     registry.leasesOf(n.nodeId()).forEach(l -> leases.add(lease(l)));
     o.put("trust", n.trust());

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param nodeId unique id the node chose
  * @param buses names of the buses it uses
  * @param topics what it publishes and subscribes to
+ * @param affinity topic patterns of the families the node prefers (a hint the broker may use to
+ *     order its work; it never changes what is delivered), empty for none
  * @param leases ids of the leases it holds
  * @param trust trust level, free text until the security issue gives it meaning ({@code unverified}
  *     by default)
@@ -29,6 +31,7 @@ public record NodeRecord(
     String nodeId,
     List<String> buses,
     TopicScope topics,
+    List<String> affinity,
     List<String> leases,
     String trust,
     Map<String, String> metadata,
@@ -43,6 +46,7 @@ public record NodeRecord(
     Objects.requireNonNull(nodeId, "nodeId");
     buses = List.copyOf(Objects.requireNonNull(buses, "buses"));
     Objects.requireNonNull(topics, "topics");
+    affinity = List.copyOf(Objects.requireNonNull(affinity, "affinity"));
     leases = List.copyOf(Objects.requireNonNull(leases, "leases"));
     Objects.requireNonNull(trust, "trust");
     metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
@@ -63,6 +67,7 @@ public record NodeRecord(
         nodeId,
         buses,
         topics,
+        affinity,
         leases,
         trust,
         metadata,
@@ -76,7 +81,18 @@ public record NodeRecord(
   /** This record with another status. */
   public NodeRecord withStatus(NodeStatus s) {
     return new NodeRecord(
-        nodeId, buses, topics, leases, trust, metadata, registeredAt, lastSeen, ttl, durable, s);
+        nodeId,
+        buses,
+        topics,
+        affinity,
+        leases,
+        trust,
+        metadata,
+        registeredAt,
+        lastSeen,
+        ttl,
+        durable,
+        s);
   }
 
   /** This record holding {@code leaseIds}. */
@@ -85,6 +101,7 @@ public record NodeRecord(
         nodeId,
         buses,
         topics,
+        affinity,
         leaseIds,
         trust,
         metadata,

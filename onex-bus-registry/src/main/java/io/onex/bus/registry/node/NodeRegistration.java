@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a REGISTER says: the node, its buses and topics, trust and metadata, how long it lives
- * without heartbeats, whether it outlives expiry, and, for a bus broker, the bus it serves.
- * Immutable; any thread.
+ * What a REGISTER says: the node, its buses, topics and topic affinity, trust and metadata, how
+ * long it lives without heartbeats, whether it outlives expiry, and, for a bus broker, the bus it
+ * serves. Immutable; any thread.
  *
  * @param nodeId the node's id
  * @param buses the buses it uses
  * @param topics what it publishes and subscribes to; empty on a rejoin restores the previous ones
+ * @param affinity topic patterns of the families the node prefers, or null when not given (a rejoin
+ *     then keeps the previous ones; a first registration has none); empty clears them
  * @param trust trust level, or null for {@code unverified}
  * @param metadata free-form strings
  * @param ttl registration TTL, or null for the registry's default
@@ -23,6 +25,7 @@ public record NodeRegistration(
     String nodeId,
     List<String> buses,
     TopicScope topics,
+    List<String> affinity,
     String trust,
     Map<String, String> metadata,
     Duration ttl,
@@ -34,13 +37,14 @@ public record NodeRegistration(
     Objects.requireNonNull(nodeId, "nodeId");
     buses = List.copyOf(buses);
     Objects.requireNonNull(topics, "topics");
+    affinity = affinity == null ? null : List.copyOf(affinity);
     metadata = Map.copyOf(metadata);
   }
 
   /** A plain ephemeral node with no topics. */
   public static NodeRegistration of(String nodeId) {
     return new NodeRegistration(
-        nodeId, List.of(), TopicScope.NONE, null, Map.of(), null, false, null);
+        nodeId, List.of(), TopicScope.NONE, null, null, Map.of(), null, false, null);
   }
 
   /**

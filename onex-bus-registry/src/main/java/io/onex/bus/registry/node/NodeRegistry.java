@@ -2,7 +2,9 @@ package io.onex.bus.registry.node;
 
 import io.onex.bus.config.RegistryConfig;
 import io.onex.bus.protocol.ErrorCode;
+import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.event.BusEventType;
+import io.onex.bus.protocol.topic.TopicPattern;
 import io.onex.bus.registry.RegistryException;
 import io.onex.bus.registry.events.RegistryEvents;
 import io.onex.bus.registry.store.RegistryStore;
@@ -36,22 +38,33 @@ public final class NodeRegistry {
   private static final int MAX_REMEMBERED = 10_000;
   private static final String DEFAULT_TRUST = "unverified";
 
+  /** Most topic patterns a node may declare as its affinity. */
+  public static final int MAX_AFFINITY = 32;
+
   private final RegistryStore store;
   private final RegistryConfig.Lifetimes lifetimes;
   private final Clock clock;
   private final RegistryEvents events;
   private final ConcurrentHashMap<String, NodeRecord> nodes = new ConcurrentHashMap<>();
   private final Map<String, Instant> unflushed = new HashMap<>();
-  // Ephemeral nodes that expired: their topics come back if they rejoin. Oldest forgotten first.
-  private final LinkedHashMap<String, TopicScope> expiredTopics =
+  // Ephemeral nodes that expired: their topics and affinity come back if they rejoin. Oldest
+  // forgotten first.
+  private final LinkedHashMap<String, Remembered> expired =
       new LinkedHashMap<>(16, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, TopicScope> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
           return size() > MAX_REMEMBERED;
         }
       };
+
+  /** What a node that registers again without naming them gets back. */
+  private record Remembered(TopicScope topics, List<String> affinity) {
+    static Remembered of(NodeRecord n) {
+      return new Remembered(n.topics(), n.affinity());
+    }
+  }
 
   /** Loads the stored nodes. */
   public NodeRegistry(
@@ -70,23 +83,29 @@ public final class NodeRegistry {
 
   /**
    * Registers a node, or registers it again: a node already known (online, offline or recently
-   * expired) rejoins (NODE_REJOINED) and gets its previous topics back when it names none.
+   * expired) rejoins (NODE_REJOINED) and gets its previous topics back when it names none, and its
+   * previous affinity when it gives none (null; an empty list clears it).
    *
-   * @throws RegistryException INVALID_REQUEST for a bad node id, INVALID_TTL for a bad TTL
+   * @throws RegistryException INVALID_REQUEST for a bad node id or affinity, INVALID_TTL for a bad
+   *     TTL
    */
   public Registered register(NodeRegistration r) throws RegistryException {
     checkId(r.nodeId());
+    checkAffinity(r.affinity());
     Duration ttl = ttl(r.ttl());
     Instant now = clock.instant();
     NodeRecord known = nodes.get(r.nodeId());
-    TopicScope previous = known != null ? known.topics() : expiredTopics.remove(r.nodeId());
-    boolean rejoined = known != null || previous != null;
-    TopicScope topics = r.topics().isEmpty() && previous != null ? previous : r.topics();
+    Remembered previous = known != null ? Remembered.of(known) : expired.get(r.nodeId());
+    boolean rejoined = previous != null;
+    TopicScope topics = r.topics().isEmpty() && rejoined ? previous.topics() : r.topics();
+    List<String> affinity =
+        r.affinity() != null ? r.affinity() : rejoined ? previous.affinity() : List.of();
     NodeRecord rec =
         new NodeRecord(
             r.nodeId(),
             r.buses(),
             topics,
+            affinity,
             List.of(),
             r.trust() == null ? DEFAULT_TRUST : r.trust(),
             r.metadata(),
@@ -96,6 +115,7 @@ public final class NodeRegistry {
             r.durable(),
             NodeStatus.ONLINE);
     store.putNode(rec);
+    expired.remove(r.nodeId());
     unflushed.remove(r.nodeId());
     nodes.put(r.nodeId(), rec);
     if (rejoined) {
@@ -164,8 +184,8 @@ public final class NodeRegistry {
   }
 
   /**
-   * Expires every online node whose TTL ran out: ephemeral ones vanish (their topics remembered for
-   * a rejoin), durable ones go offline. Emits NODE_EXPIRED for each.
+   * Expires every online node whose TTL ran out: ephemeral ones vanish (their topics and affinity
+   * remembered for a rejoin), durable ones go offline. Emits NODE_EXPIRED for each.
    *
    * @return the expired nodes, as they were
    */
@@ -184,7 +204,7 @@ public final class NodeRegistry {
       } else {
         store.removeNode(n.nodeId());
         nodes.remove(n.nodeId());
-        expiredTopics.put(n.nodeId(), n.topics());
+        expired.put(n.nodeId(), Remembered.of(n));
       }
       gone.add(n);
       events.emit(
@@ -235,6 +255,28 @@ public final class NodeRegistry {
           asked.toMillis() / 1000.0 + "");
     }
     return asked;
+  }
+
+  /** Checks the affinity's size and that each entry is a topic pattern; null passes. */
+  static void checkAffinity(List<String> affinity) throws RegistryException {
+    if (affinity == null) {
+      return;
+    }
+    if (affinity.size() > MAX_AFFINITY) {
+      throw new RegistryException(
+          ErrorCode.INVALID_REQUEST,
+          "affinity has " + affinity.size() + " patterns; the limit is " + MAX_AFFINITY,
+          String.valueOf(affinity.size()));
+    }
+    for (int i = 0; i < affinity.size(); i++) {
+      String p = affinity.get(i);
+      try {
+        TopicPattern.parse(p);
+      } catch (ProtocolException e) {
+        throw new RegistryException(
+            ErrorCode.INVALID_REQUEST, "affinity[" + i + "]: " + e.getMessage(), p);
+      }
+    }
   }
 
   static void checkId(String nodeId) throws RegistryException {

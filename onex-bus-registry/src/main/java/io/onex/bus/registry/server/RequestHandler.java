@@ -86,6 +86,7 @@ final class RequestHandler {
             b.requiredText("node_id"),
             b.textList("buses"),
             scope,
+            b.textListOrNull("affinity"),
             b.text("trust", null),
             b.textMap("metadata"),
             b.ttlSeconds("ttl"),

@@ -20,7 +20,7 @@ import java.util.Map;
  * The JSON columns' formats, written and read with Jackson:
  *
  * <ul>
- *   <li>string lists (node buses and leases): {@code ["a","b"]}
+ *   <li>string lists (node buses, leases and affinity): {@code ["a","b"]}
  *   <li>{@link TopicScope}: {@code {"publish":[...],"subscribe":[...]}}
  *   <li>string maps (node metadata): {@code {"k":"v"}}
  *   <li>{@link BusMetadata}: {@code {"purpose":"","qos":"best-effort","debug":false,"extra":{...}}}

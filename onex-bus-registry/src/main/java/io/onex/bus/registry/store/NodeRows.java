@@ -17,11 +17,11 @@ import java.util.Map;
 final class NodeRows {
   private static final String COLUMNS =
       "node_id, buses, topics, leases, trust, metadata, registered_at, last_seen, ttl_ms,"
-          + " durable, status";
+          + " durable, status, affinity";
 
   // No foreign keys or triggers hang on nodes, so REPLACE's delete-then-insert is a plain upsert.
   static final String PUT =
-      "INSERT OR REPLACE INTO nodes (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT OR REPLACE INTO nodes (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   static final String TOUCH = "UPDATE nodes SET last_seen = ?, status = 'online' WHERE node_id = ?";
 
@@ -46,6 +46,7 @@ final class NodeRows {
     ps.setLong(9, node.ttl().toMillis());
     ps.setInt(10, node.durable() ? 1 : 0);
     ps.setString(11, node.status().wire());
+    ps.setString(12, JsonColumns.writeStrings(node.affinity()));
   }
 
   /** The node in the result set's current row. */
@@ -54,6 +55,8 @@ final class NodeRows {
     RowContext row = new RowContext("nodes", id);
     List<String> buses = row.decode("buses", rs.getString("buses"), JsonColumns::readStrings);
     TopicScope topics = row.decode("topics", rs.getString("topics"), JsonColumns::readTopics);
+    List<String> affinity =
+        row.decode("affinity", rs.getString("affinity"), JsonColumns::readStrings);
     List<String> leases = row.decode("leases", rs.getString("leases"), JsonColumns::readStrings);
     Map<String, String> metadata =
         row.decode("metadata", rs.getString("metadata"), JsonColumns::readStringMap);
@@ -62,6 +65,7 @@ final class NodeRows {
         id,
         buses,
         topics,
+        affinity,
         leases,
         rs.getString("trust"),
         metadata,

@@ -19,6 +19,7 @@ import io.onex.bus.registry.testkit.RecordedEvents;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -29,12 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Nodes and buses through the registry's rules, on a real store with a clock the test moves:
  * registration, heartbeats, expiry (ephemeral vanish, durable go offline), leases returned, rejoin
- * with topics restored, and the refusals.
+ * with topics and affinity restored, and the refusals.
  */
 class NodeLifecycleTest {
   private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
   private static final TopicScope TOPICS =
       new TopicScope(List.of("sensors.temp"), List.of("control.>"));
+  private static final List<String> AFFINITY = List.of("telemetry.>", "sensors.*.temp");
 
   @TempDir Path dir;
   private final MutableClock clock = new MutableClock(T0);
@@ -63,10 +65,16 @@ class NodeLifecycleTest {
   }
 
   private static NodeRegistration node(String id, TopicScope topics, boolean durable) {
+    return node(id, topics, null, durable);
+  }
+
+  private static NodeRegistration node(
+      String id, TopicScope topics, List<String> affinity, boolean durable) {
     return new NodeRegistration(
         id,
         List.of("user"),
         topics,
+        affinity,
         null,
         Map.of("type", "sensor"),
         Duration.ofSeconds(10),
@@ -177,6 +185,7 @@ class NodeLifecycleTest {
             List.of(),
             TopicScope.NONE,
             null,
+            null,
             Map.of(),
             Duration.ofSeconds(10),
             false,
@@ -254,6 +263,7 @@ class NodeLifecycleTest {
                         List.of(),
                         TOPICS,
                         null,
+                        null,
                         Map.of(),
                         Duration.ofDays(400),
                         false,
@@ -263,6 +273,108 @@ class NodeLifecycleTest {
     assertThat(id.offending()).isEqualTo("bad id!");
     assertThat(ttl.code()).isEqualTo(ErrorCode.INVALID_TTL);
     assertThat(registry.nodes().all()).isEmpty();
+  }
+
+  @Test
+  void affinityIsRecordedStoredAndAbsentMeansNone() throws Exception {
+    NodeRegistry.Registered r = registry.register(node("n1", TOPICS, AFFINITY, false));
+    NodeRegistry.Registered plain = registry.register(node("n2", TOPICS, false));
+
+    assertThat(r.node().affinity()).isEqualTo(AFFINITY);
+    assertThat(store.findNode("n1").orElseThrow().affinity()).isEqualTo(AFFINITY);
+    assertThat(plain.node().affinity()).isEmpty();
+    assertThat(store.findNode("n2").orElseThrow().affinity()).isEmpty();
+  }
+
+  @Test
+  void aReconnectWithoutAffinityKeepsItAndANewOneReplacesIt() throws Exception {
+    registry.register(node("n1", TOPICS, AFFINITY, false));
+
+    NodeRegistry.Registered same = registry.register(node("n1", TopicScope.NONE, null, false));
+    assertThat(same.node().affinity()).isEqualTo(AFFINITY);
+    assertThat(store.findNode("n1").orElseThrow().affinity()).isEqualTo(AFFINITY);
+
+    NodeRegistry.Registered other =
+        registry.register(node("n1", TopicScope.NONE, List.of("control.>"), false));
+    assertThat(other.node().affinity()).containsExactly("control.>");
+
+    NodeRegistry.Registered cleared =
+        registry.register(node("n1", TopicScope.NONE, List.of(), false));
+    assertThat(cleared.node().affinity()).isEmpty();
+    assertThat(store.findNode("n1").orElseThrow().affinity()).isEmpty();
+  }
+
+  @Test
+  void anExpiredEphemeralNodeRejoinsWithItsAffinity() throws Exception {
+    registry.register(node("n1", TOPICS, AFFINITY, false));
+    clock.advance(Duration.ofSeconds(11));
+    registry.reap();
+    assertThat(registry.nodes().find("n1")).isEmpty();
+
+    NodeRegistry.Registered back = registry.register(node("n1", TopicScope.NONE, null, false));
+
+    assertThat(back.rejoined()).isTrue();
+    assertThat(back.node().topics()).isEqualTo(TOPICS);
+    assertThat(back.node().affinity()).isEqualTo(AFFINITY);
+    assertThat(store.findNode("n1").orElseThrow().affinity()).isEqualTo(AFFINITY);
+  }
+
+  @Test
+  void anOfflineDurableNodeKeepsItsAffinityAcrossExpiryAndRejoin() throws Exception {
+    registry.register(node("d1", TOPICS, AFFINITY, true));
+    clock.advance(Duration.ofSeconds(11));
+    registry.reap();
+
+    assertThat(store.findNode("d1").orElseThrow().affinity()).isEqualTo(AFFINITY);
+    NodeRegistry.Registered back = registry.register(node("d1", TopicScope.NONE, null, true));
+    assertThat(back.node().affinity()).isEqualTo(AFFINITY);
+  }
+
+  @Test
+  void affinitySurvivesARestartedRegistry() throws Exception {
+    registry.register(node("d1", TOPICS, AFFINITY, true));
+    registry.heartbeat("d1", null);
+    registry.reap(); // flushes last_seen: the flush must not lose the affinity
+    store.close();
+
+    store = SqliteRegistryStore.open(dir.resolve("registry.db"));
+    Registry restarted = registry();
+    assertThat(restarted.nodes().find("d1").orElseThrow().affinity()).isEqualTo(AFFINITY);
+
+    NodeRegistry.Registered back = restarted.register(node("d1", TopicScope.NONE, null, true));
+    assertThat(back.node().affinity()).isEqualTo(AFFINITY);
+  }
+
+  @Test
+  void badAffinityIsRefusedAndChangesNothing() throws Exception {
+    registry.register(node("n1", TOPICS, AFFINITY, false));
+    List<String> tooMany = new ArrayList<>();
+    for (int i = 0; i <= NodeRegistry.MAX_AFFINITY; i++) {
+      tooMany.add("family" + i + ".>");
+    }
+
+    RegistryException pattern =
+        catchThrowableOfType(
+            RegistryException.class,
+            () -> registry.register(node("n1", TOPICS, List.of("ok.>", "a.>.b"), false)));
+    RegistryException count =
+        catchThrowableOfType(
+            RegistryException.class, () -> registry.register(node("n2", TOPICS, tooMany, false)));
+
+    assertThat(pattern.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(pattern.offending()).isEqualTo("a.>.b");
+    assertThat(pattern.getMessage()).contains("affinity[1]");
+    assertThat(count.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(count.offending()).isEqualTo(String.valueOf(NodeRegistry.MAX_AFFINITY + 1));
+    assertThat(registry.nodes().find("n1").orElseThrow().affinity()).isEqualTo(AFFINITY);
+    assertThat(registry.nodes().find("n2")).isEmpty();
+    // Exactly the limit is fine.
+    assertThat(
+            registry
+                .register(node("n3", TOPICS, tooMany.subList(0, NodeRegistry.MAX_AFFINITY), false))
+                .node()
+                .affinity())
+        .hasSize(NodeRegistry.MAX_AFFINITY);
   }
 
   @Test

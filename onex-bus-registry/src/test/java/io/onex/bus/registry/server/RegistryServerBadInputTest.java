@@ -120,6 +120,31 @@ class RegistryServerBadInputTest {
             ErrorCode.INVALID_REQUEST,
             "has space"),
         Arguments.of(
+            RegistryCommand.REGISTER,
+            "{\"node_id\":\"n1\",\"affinity\":[\"telemetry.>\",\"a.>.b\"]}",
+            ErrorCode.INVALID_REQUEST,
+            "a.>.b"),
+        Arguments.of(
+            RegistryCommand.REGISTER,
+            "{\"node_id\":\"n1\",\"affinity\":[\"tele*.x\"]}",
+            ErrorCode.INVALID_REQUEST,
+            "tele*.x"),
+        Arguments.of(
+            RegistryCommand.REGISTER,
+            "{\"node_id\":\"n1\",\"affinity\":" + patterns(33) + "}",
+            ErrorCode.INVALID_REQUEST,
+            "33"),
+        Arguments.of(
+            RegistryCommand.REGISTER,
+            "{\"node_id\":\"n1\",\"affinity\":\"telemetry.>\"}",
+            ErrorCode.INVALID_REQUEST,
+            "\"telemetry.>\""),
+        Arguments.of(
+            RegistryCommand.REGISTER,
+            "{\"node_id\":\"n1\",\"affinity\":[\"a.>\",7]}",
+            ErrorCode.INVALID_REQUEST,
+            "[\"a.>\",7]"),
+        Arguments.of(
             RegistryCommand.QUERY,
             "{\"what\":\"everything\"}",
             ErrorCode.INVALID_REQUEST,
@@ -134,6 +159,15 @@ class RegistryServerBadInputTest {
             "{\"node_id\":\"ghost\"}",
             ErrorCode.UNKNOWN_NODE,
             "ghost"));
+  }
+
+  /** A JSON list of {@code n} distinct valid patterns. */
+  private static String patterns(int n) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < n; i++) {
+      sb.append(i == 0 ? "" : ",").append("\"family").append(i).append(".>\"");
+    }
+    return sb.append(']').toString();
   }
 
   @ParameterizedTest

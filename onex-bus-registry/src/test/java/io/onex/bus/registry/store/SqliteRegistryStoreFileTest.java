@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.onex.bus.registry.lease.Lease;
 import io.onex.bus.registry.lease.LeaseStatus;
+import io.onex.bus.registry.node.NodeRecord;
+import io.onex.bus.registry.node.NodeStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +90,61 @@ class SqliteRegistryStoreFileTest {
         second.putBus(bus("orders"));
         assertThat(first.buses()).containsExactly(bus("orders"));
       }
+    }
+  }
+
+  @Test
+  void aVersion1FileIsMigratedAndKeepsItsNodes() throws Exception {
+    Path file = dir.resolve("v1.db");
+    // A file as a version-1 build left it: the first migration only, and a node row without the
+    // affinity column.
+    try (Connection c = jdbc(file);
+        Statement s = c.createStatement()) {
+      for (String sql : SqliteSchema.MIGRATIONS.get(0)) {
+        s.executeUpdate(sql);
+      }
+      s.executeUpdate("PRAGMA application_id = " + SqliteSchema.APPLICATION_ID);
+      s.executeUpdate("PRAGMA user_version = 1");
+      s.executeUpdate(
+          "INSERT INTO nodes (node_id, buses, topics, leases, trust, metadata, registered_at,"
+              + " last_seen, ttl_ms, durable, status) VALUES ('old', '[\"events\"]',"
+              + " '{\"publish\":[\"a.b\"],\"subscribe\":[]}', '[]', 'unverified',"
+              + " '{\"type\":\"worker\"}', 1000000, 2000000, 15000, 1, 'offline')");
+    }
+
+    try (SqliteRegistryStore store = SqliteRegistryStore.open(file)) {
+      NodeRecord old = store.findNode("old").orElseThrow();
+      assertThat(old.affinity()).isEmpty();
+      assertThat(old.buses()).containsExactly("events");
+      assertThat(old.topics().publish()).containsExactly("a.b");
+      assertThat(old.status()).isEqualTo(NodeStatus.OFFLINE);
+
+      NodeRecord preferring = old.withStatus(NodeStatus.ONLINE);
+      preferring =
+          new NodeRecord(
+              preferring.nodeId(),
+              preferring.buses(),
+              preferring.topics(),
+              List.of("telemetry.>"),
+              preferring.leases(),
+              preferring.trust(),
+              preferring.metadata(),
+              preferring.registeredAt(),
+              preferring.lastSeen(),
+              preferring.ttl(),
+              preferring.durable(),
+              preferring.status());
+      store.putNode(preferring);
+      assertThat(store.findNode("old")).contains(preferring);
+    }
+    try (Connection c = jdbc(file)) {
+      assertThat(query(c, "PRAGMA user_version")).isEqualTo(String.valueOf(SqliteSchema.VERSION));
+      assertThat(query(c, "SELECT affinity FROM nodes WHERE node_id = 'old'"))
+          .isEqualTo("[\"telemetry.>\"]");
+    }
+    // Reopening the migrated file changes nothing.
+    try (SqliteRegistryStore store = SqliteRegistryStore.open(file)) {
+      assertThat(store.findNode("old").orElseThrow().affinity()).containsExactly("telemetry.>");
     }
   }
 

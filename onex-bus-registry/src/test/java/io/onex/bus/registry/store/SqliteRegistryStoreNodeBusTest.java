@@ -57,6 +57,7 @@ class SqliteRegistryStoreNodeBusTest {
             List.of(),
             TopicScope.NONE,
             List.of(),
+            List.of(),
             "",
             Map.of(),
             T0,

@@ -51,6 +51,7 @@ final class StoreFixtures {
         id,
         List.of("events", "telemetry"),
         new TopicScope(List.of("orders.created"), List.of("orders.*", "payments.>")),
+        List.of("orders.>", "payments.*.settled"),
         List.of("lease-1", "lease-2"),
         "unverified",
         metadata,
