@@ -231,6 +231,7 @@ class NodeLifecycleTest {
             List.of("other"),
             TopicScope.NONE,
             null,
+            null,
             Map.of(),
             Duration.ofSeconds(10),
             false,
