@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * @param host bind address of the bus socket; {@code *} means every interface
  * @param port ephemeral, fixed or a range
  * @param policy who may receive what (empty: everything allowed)
+ * @param flow backpressure marks and per-topic queue settings
  */
 public record BusConfig(
     String name,
@@ -22,7 +23,8 @@ public record BusConfig(
     LoggingConfig logging,
     ShutdownConfig shutdown,
     BusMetadata metadata,
-    PolicyConfig policy) {
+    PolicyConfig policy,
+    FlowConfig flow) {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
   /** Validates name and host and that nothing is missing; the message names the field. */
@@ -40,6 +42,7 @@ public record BusConfig(
     Objects.requireNonNull(shutdown, "shutdown");
     Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(flow, "flow");
   }
 
   /** A bus without a policy. */
@@ -54,13 +57,23 @@ public record BusConfig(
       ShutdownConfig shutdown,
       BusMetadata metadata) {
     this(
-        name, host, port, queue, limits, heartbeat, logging, shutdown, metadata, PolicyConfig.NONE);
+        name,
+        host,
+        port,
+        queue,
+        limits,
+        heartbeat,
+        logging,
+        shutdown,
+        metadata,
+        PolicyConfig.NONE,
+        FlowConfig.DEFAULT);
   }
 
   /** This bus on another port (the one its lease gave it, say). */
   public BusConfig withPort(PortSpec newPort) {
     return new BusConfig(
-        name, host, newPort, queue, limits, heartbeat, logging, shutdown, metadata, policy);
+        name, host, newPort, queue, limits, heartbeat, logging, shutdown, metadata, policy, flow);
   }
 
   /** Whether {@code name} is a valid bus name: lower case, digits, {@code _}, {@code -}. */

@@ -24,7 +24,8 @@ final class BusReader {
           "logging",
           "shutdown",
           "metadata",
-          "policy");
+          "policy",
+          "flow");
   static final List<String> METADATA = List.of("purpose", "qos", "debug", "extra");
 
   /**
@@ -69,6 +70,7 @@ final class BusReader {
     BusDefaults merged = LayerReader.read(b, defaults, host);
     BusMetadata metadata = metadata(b.section("metadata", METADATA));
     PolicyConfig policy = PolicyReader.read(b.section("policy", PolicyReader.KEYS));
+    FlowConfig flow = FlowReader.read(b.section("flow", FlowReader.KEYS));
     BusConfig config =
         nameOk
             ? new BusConfig(
@@ -81,7 +83,8 @@ final class BusReader {
                 merged.logging(),
                 merged.shutdown(),
                 metadata,
-                policy)
+                policy,
+                flow)
             : null;
     return new Result(
         config,

@@ -64,6 +64,18 @@ final class Canonical {
     m.put(
         "metadata",
         Map.of("purpose", md.purpose(), "qos", md.qos(), "debug", md.debug(), "extra", md.extra()));
+    if (!b.flow().equals(FlowConfig.DEFAULT)) {
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("high_water_bytes", b.flow().highWaterBytes());
+      f.put("low_water_bytes", b.flow().lowWaterBytes());
+      f.put("topic_high_water_bytes", b.flow().topicHighWaterBytes());
+      List<Object> qs = new ArrayList<>();
+      for (FlowConfig.TopicQueue q : b.flow().topicQueues()) {
+        qs.add(Map.of("pattern", q.pattern(), "size", q.size(), "drop", q.drop().configName()));
+      }
+      f.put("topic_queues", qs);
+      m.put("flow", f);
+    }
     if (b.policy().isActive() || !b.policy().trust().isEmpty()) {
       m.put("policy", of(b.policy()));
     }

@@ -42,6 +42,8 @@ public final class BrokerAgent implements Agent {
   private long nextReapMillis;
   private long nextStatsMillis;
   private long nextConnectionsMillis;
+  private long nextFlowReportMillis;
+  private static final long FLOW_REPORT_EVERY_MILLIS = 1000;
   // Low rate (registry events); a lock-free queue keeps the loop from ever waiting on a producer.
   private final ConcurrentLinkedQueue<SystemEvent> systemInbox = new ConcurrentLinkedQueue<>();
 
@@ -53,6 +55,7 @@ public final class BrokerAgent implements Agent {
     replies.attach(outbox);
     this.state = new BrokerState(config, counters, outbox, replies);
     this.publishes = new PublishHandler(state);
+    state.flow = new FlowControl(state, publishes);
     this.sessions = new SessionHandler(state, publishes::invalidate);
     this.subscriptions = new SubscriptionHandler(state, publishes::invalidate);
     this.lifecycle = new Lifecycle(state, publishes);
@@ -192,7 +195,10 @@ public final class BrokerAgent implements Agent {
   }
 
   private void flush() {
-    List<Session> gone = state.outbox.flush(state::queueBound);
+    List<Session> gone = new ArrayList<>(state.outbox.flush());
+    // Pipes that drained may take queued events now; send what the pump moved this pass.
+    state.flow.pump();
+    gone.addAll(state.outbox.flush());
     for (Session s : gone) {
       sessions.lost(s);
     }
@@ -206,7 +212,16 @@ public final class BrokerAgent implements Agent {
     }
     if (now >= nextStatsMillis) {
       nextStatsMillis = now + STATS_EVERY_MILLIS;
-      state.counters.publish(state.sequence(), state.sessions.size(), state.index.size());
+      state.counters.publish(
+          state.sequence(),
+          state.sessions.size(),
+          state.index.size(),
+          state.flow.queuedEvents(),
+          state.flow.queuedBytes());
+    }
+    if (now >= nextFlowReportMillis) {
+      state.flow.report(now - (nextFlowReportMillis - FLOW_REPORT_EVERY_MILLIS));
+      nextFlowReportMillis = now + FLOW_REPORT_EVERY_MILLIS;
     }
     if (now >= nextConnectionsMillis) {
       // Only the registry reads this, once a second; building it every stats tick would churn.

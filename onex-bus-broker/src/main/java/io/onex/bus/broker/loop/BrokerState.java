@@ -20,6 +20,10 @@ final class BrokerState {
   final Replies replies;
   final Outbox outbox;
   final PolicyEngine policy;
+
+  /** Set once, right after construction (it needs the publish handler, which needs this). */
+  FlowControl flow;
+
   private long sequence;
   private long nowMillis;
   private long nowMicros;
@@ -58,19 +62,11 @@ final class BrokerState {
     return nextSessionId++;
   }
 
-  /** The bound on queued deliveries for a session: its largest subscription queue. */
-  long queueBound(Session s) {
-    long bound = config.queue().size();
-    for (var sub : s.subscribers()) {
-      bound = Math.max(bound, sub.queueSize());
-    }
-    return bound;
-  }
-
   /** Removes a session and everything it subscribed. */
   void removeSession(Session s) {
     for (var sub : s.subscribers()) {
       index.remove(sub);
+      flow.forget(sub);
     }
     s.subscriptions().clear();
     sessions.remove(s);

@@ -80,7 +80,8 @@ final class Lifecycle {
   private void drain(Runnable flush) {
     long deadline = System.nanoTime() + state.config.shutdown().drainTimeout().toNanos();
     flush.run();
-    while (state.outbox.hasBacklog() && System.nanoTime() < deadline) {
+    while ((state.outbox.hasBacklog() || state.flow.hasSendable())
+        && System.nanoTime() < deadline) {
       // A peer's pipe is full; give its I/O a moment rather than spin.
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
       flush.run();
@@ -88,7 +89,7 @@ final class Lifecycle {
   }
 
   private long pendingEvents() {
-    long n = 0;
+    long n = state.flow.queuedEvents();
     for (Session s : state.sessions.all()) {
       n += s.pendingEvents();
     }

@@ -44,23 +44,22 @@ final class Outbox {
       byte[] publisher,
       byte[] frame,
       int offset,
-      int length,
-      long queueBound) {
+      int length) {
     var batch = s.batch();
     batch.append(subscriptionId, sequence, timeMicros, publisher, frame, offset, length);
     markDirty(s);
     if (batch.count() >= maxBatchEvents || batch.size() >= DELIVER_BATCH_BYTES) {
-      cutBatch(s, queueBound);
+      cutBatch(s);
     }
   }
 
   /**
    * Moves the batch under construction into the pending queue and offers the queue to the socket at
-   * once, so that only what the peer's pipe cannot take counts against the bound (a pass that
-   * routes many events must not drop what the socket would have accepted). Beyond the bound the
-   * oldest DELIVER batches are dropped and counted.
+   * once. What the pipe refuses stays pending and marks the session blocked; from then on new
+   * deliveries wait in the subscriptions' bounded queues (FlowControl), so this queue holds at most
+   * the batches cut before the pipe filled.
    */
-  void cutBatch(Session s, long queueBound) {
+  void cutBatch(Session s) {
     var batch = s.batch();
     int n = batch.count();
     if (n == 0) {
@@ -70,34 +69,17 @@ final class Outbox {
     s.addPendingEvents(n);
     if (!drain(s)) {
       lost.add(s);
-      return;
     }
-    while (s.pendingEvents() > queueBound && dropOldestDelivery(s)) {
-      // keep dropping whole batches until the queue fits its bound again
-    }
-  }
-
-  private boolean dropOldestDelivery(Session s) {
-    for (var it = s.pending().iterator(); it.hasNext(); ) {
-      Session.Outgoing o = it.next();
-      if (o.events() > 0) {
-        it.remove();
-        s.addPendingEvents(-o.events());
-        counters.addDropped(o.events());
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
    * Writes every dirty session's queued frames until each is empty or its pipe is full. Returns the
    * sessions whose peer is gone.
    */
-  List<Session> flush(java.util.function.ToLongFunction<Session> queueBound) {
+  List<Session> flush() {
     for (int i = 0; i < dirty.size(); i++) {
       Session s = dirty.get(i);
-      cutBatch(s, queueBound.applyAsLong(s));
+      cutBatch(s);
       if (!drain(s)) {
         lost.add(s);
       }
@@ -134,6 +116,7 @@ final class Outbox {
       Session.Outgoing o = s.pending().peekFirst();
       SendResult r = send(router, s.routingId(), o.frame());
       if (r != SendResult.SENT) {
+        s.setBlocked(r == SendResult.FULL);
         return r == SendResult.FULL;
       }
       s.pending().pollFirst();
@@ -141,6 +124,7 @@ final class Outbox {
       counters.addDelivered(o.events());
       counters.addFrameOut();
     }
+    s.setBlocked(false);
     return true;
   }
 

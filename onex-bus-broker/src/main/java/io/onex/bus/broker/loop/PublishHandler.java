@@ -104,16 +104,20 @@ final class PublishHandler {
             continue;
           }
         }
-        state.outbox.deliver(
-            s.session(),
-            s.subscriptionId(),
-            seq,
-            state.nowMicros(),
-            publisherNodeId,
-            record.buffer(),
-            record.recordOffset(),
-            record.recordLength(),
-            s.queueSize());
+        if (FlowControl.direct(s)) {
+          s.flow().spend(seq);
+          state.outbox.deliver(
+              s.session(),
+              s.subscriptionId(),
+              seq,
+              state.nowMicros(),
+              publisherNodeId,
+              record.buffer(),
+              record.recordOffset(),
+              record.recordLength());
+        } else {
+          state.flow.enqueue(s, record, seq, state.nowMicros(), publisherNodeId);
+        }
       }
     }
     return seq;

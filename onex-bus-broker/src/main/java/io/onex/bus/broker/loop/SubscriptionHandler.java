@@ -1,7 +1,9 @@
 package io.onex.bus.broker.loop;
 
+import io.onex.bus.broker.flow.SubscriptionFlow;
 import io.onex.bus.broker.routing.Subscriber;
 import io.onex.bus.broker.session.Session;
+import io.onex.bus.config.FlowConfig;
 import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.codec.Frame;
@@ -15,6 +17,8 @@ import io.onex.bus.protocol.topic.TopicPattern;
  * broker loop thread.
  */
 final class SubscriptionHandler {
+  private static final int DROP_NEWEST = 2;
+
   /** Largest per-subscription queue a client may ask for. */
   static final int MAX_QUEUE_SIZE = 10_000_000;
 
@@ -42,15 +46,17 @@ final class SubscriptionHandler {
           "this connection already has " + cap + " subscriptions, the limit",
           f.pattern());
     }
+    QueueChoice q = queueFor(f, pattern);
     Subscriber sub =
         new Subscriber(
             s,
             f.subscriptionId(),
             pattern,
-            queueSize(f),
-            dropPolicy(f.dropPolicy()),
+            q.size(),
+            q.drop(),
             filter,
-            state.policy.forSubscriber(s.nodeId()));
+            state.policy.forSubscriber(s.nodeId()),
+            new SubscriptionFlow(q.size(), q.drop() != DROP_NEWEST, credit(f.initialCredit())));
     s.subscriptions().put(f.subscriptionId(), sub);
     state.index.add(sub);
     onSubscriptionsChanged.run();
@@ -63,20 +69,68 @@ final class SubscriptionHandler {
       throw unknown(f.subscriptionId());
     }
     state.index.remove(sub);
+    state.flow.forget(sub);
     onSubscriptionsChanged.run();
     ack(s, f.ref());
   }
 
-  /**
-   * Credit is accepted and checked; every v1 subscription is opened with unlimited credit, and
-   * credit-based delivery arrives with the flow-control capability.
-   */
+  /** CREDIT: the subscriber may take {@code credit} more deliveries; queued ones go out now. */
   void credit(Session s, Frame.Credit f) throws ProtocolException {
-    if (!s.subscriptions().containsKey(f.subscriptionId())) {
+    Subscriber sub = s.subscriptions().get(f.subscriptionId());
+    if (sub == null) {
       throw unknown(f.subscriptionId());
     }
     if (f.credit() == 0) {
       throw Replies.problem(ErrorCode.INVALID_CREDIT, "a credit grant must be positive", "0");
+    }
+    long n = Integer.toUnsignedLong(f.credit());
+    if (!state.flow.grant(sub, n)) {
+      throw Replies.problem(
+          ErrorCode.INVALID_CREDIT,
+          "credit would exceed "
+              + SubscriptionFlow.MAX_CREDIT
+              + " (held "
+              + sub.flow().credit()
+              + ", granted "
+              + n
+              + ")",
+          Long.toString(n));
+    }
+  }
+
+  /** The wire's initial credit: {@code 0xFFFFFFFF} is unlimited. */
+  private static long credit(int initial) {
+    return initial == -1 ? SubscriptionFlow.UNLIMITED : Integer.toUnsignedLong(initial);
+  }
+
+  /** A subscription's resolved queue bound and drop policy (wire code). */
+  private record QueueChoice(int size, int drop) {}
+
+  /**
+   * The subscription's own queue size and policy win; then the bus's first topic-queue rule whose
+   * pattern is the subscription's, or matches it when it is a literal topic; then the bus default.
+   */
+  private QueueChoice queueFor(Frame.Subscribe f, TopicPattern pattern) throws ProtocolException {
+    FlowConfig.TopicQueue rule = null;
+    for (FlowConfig.TopicQueue r : state.config.flow().topicQueues()) {
+      if (r.pattern().equals(pattern.text()) || (pattern.isLiteral() && matches(r, pattern))) {
+        rule = r;
+        break;
+      }
+    }
+    int size = f.queueSize() != 0 ? queueSize(f) : rule != null ? rule.size() : queueSize(f);
+    int drop =
+        f.dropPolicy() != 0
+            ? dropPolicy(f.dropPolicy())
+            : rule != null ? rule.drop().wireCode() : dropPolicy(0);
+    return new QueueChoice(size, drop);
+  }
+
+  private static boolean matches(FlowConfig.TopicQueue r, TopicPattern literal) {
+    try {
+      return TopicPattern.parse(r.pattern()).matches(literal.text());
+    } catch (ProtocolException e) {
+      return false; // the loader checked every pattern
     }
   }
 

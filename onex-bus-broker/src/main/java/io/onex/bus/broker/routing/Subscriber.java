@@ -1,5 +1,6 @@
 package io.onex.bus.broker.routing;
 
+import io.onex.bus.broker.flow.SubscriptionFlow;
 import io.onex.bus.broker.policy.SubscriberPolicy;
 import io.onex.bus.broker.session.Session;
 import io.onex.bus.protocol.codec.EventRecordView;
@@ -15,6 +16,7 @@ import io.onex.bus.protocol.topic.TopicPattern;
  * @param dropPolicy 1 drop-oldest, 2 drop-newest (the wire codes)
  * @param filter event-type and tag conditions, checked on the routing header per delivery
  * @param policy the bus policy's rules for this subscriber, or null when it may receive anything
+ * @param flow its credit and bounded queue (mutable, loop thread only)
  */
 public record Subscriber(
     Session session,
@@ -23,12 +25,21 @@ public record Subscriber(
     int queueSize,
     int dropPolicy,
     EventFilter filter,
-    SubscriberPolicy policy) {
+    SubscriberPolicy policy,
+    SubscriptionFlow flow) {
 
-  /** A subscriber without a filter beyond its pattern, and no policy. */
+  /** A subscriber without a filter beyond its pattern, no policy, unlimited credit. */
   public Subscriber(
       Session session, int subscriptionId, TopicPattern pattern, int queueSize, int dropPolicy) {
-    this(session, subscriptionId, pattern, queueSize, dropPolicy, EventFilter.ALL, null);
+    this(
+        session,
+        subscriptionId,
+        pattern,
+        queueSize,
+        dropPolicy,
+        EventFilter.ALL,
+        null,
+        new SubscriptionFlow(queueSize, dropPolicy != 2, SubscriptionFlow.UNLIMITED));
   }
 
   /** Whether the event under {@code view} passes this subscription's filter. */

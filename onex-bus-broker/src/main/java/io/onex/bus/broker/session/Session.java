@@ -27,6 +27,7 @@ public final class Session {
   private long pendingEvents;
   private long lastSeenMillis;
   private boolean dirty;
+  private boolean blocked;
 
   /** A frame queued for this session; {@code events} counts deliveries (0 for control frames). */
   public record Outgoing(byte[] frame, int events) {}
@@ -109,6 +110,18 @@ public final class Session {
 
   public void touch(long nowMillis) {
     lastSeenMillis = nowMillis;
+  }
+
+  /**
+   * Whether the peer's pipe refused a frame and has not taken everything queued since: new
+   * deliveries then wait in their subscriptions' queues instead of piling up here.
+   */
+  public boolean isBlocked() {
+    return blocked;
+  }
+
+  public void setBlocked(boolean blocked) {
+    this.blocked = blocked;
   }
 
   /** Whether this session has output to flush at the end of the loop pass. */

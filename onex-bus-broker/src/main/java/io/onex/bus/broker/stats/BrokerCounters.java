@@ -85,6 +85,12 @@ public final class BrokerCounters {
 
   /** Loop thread: make the current totals visible to other threads. */
   public void publish(long sequence, int sessions, int subscriptions) {
+    publish(sequence, sessions, subscriptions, 0, 0);
+  }
+
+  /** Loop thread: as above, with the events and bytes waiting in subscription queues. */
+  public void publish(
+      long sequence, int sessions, int subscriptions, long queuedEvents, long queuedBytes) {
     latest =
         new BrokerSnapshot(
             sequence,
@@ -99,7 +105,9 @@ public final class BrokerCounters {
             sessions,
             subscriptions,
             sessionsExpired,
-            policyDenied);
+            policyDenied,
+            queuedEvents,
+            queuedBytes);
   }
 
   /** Loop thread: make the current connections visible to other threads. */

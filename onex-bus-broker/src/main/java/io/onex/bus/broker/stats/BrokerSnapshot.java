@@ -9,6 +9,8 @@ import java.util.Map;
  * @param sequence the last bus sequence assigned
  * @param rejectedByCode rejected inputs per error code
  * @param policyDenied deliveries the bus policy withheld
+ * @param queuedEvents events waiting in subscription queues (for credit or a full pipe)
+ * @param queuedBytes their bytes
  */
 public record BrokerSnapshot(
     long sequence,
@@ -23,10 +25,12 @@ public record BrokerSnapshot(
     int sessions,
     int subscriptions,
     long sessionsExpired,
-    long policyDenied) {
+    long policyDenied,
+    long queuedEvents,
+    long queuedBytes) {
 
   static final BrokerSnapshot EMPTY =
-      new BrokerSnapshot(0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0);
+      new BrokerSnapshot(0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   /** Rejections with one code. */
   public long rejected(ErrorCode code) {

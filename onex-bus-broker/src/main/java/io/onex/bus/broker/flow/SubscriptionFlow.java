@@ -1,0 +1,258 @@
+package io.onex.bus.broker.flow;
+
+import java.util.ArrayDeque;
+
+/**
+ * One subscription's flow state in the broker: its credit (deliveries it still accepts, or
+ * unlimited) and its bounded queue of events waiting for credit or for the connection to take them.
+ * A full queue drops by the subscription's policy, and each run of drops becomes one gap entry at
+ * the place in the stream where it happened, so the subscriber is told exactly what it lost. Owned
+ * by the broker loop thread.
+ */
+public final class SubscriptionFlow {
+  /** Credit meaning no credit accounting at all (the wire's {@code 0xFFFFFFFF}). */
+  public static final long UNLIMITED = -1;
+
+  /** The most credit a subscription may hold; more is refused as an overflow. */
+  public static final long MAX_CREDIT = 0xFFFF_FFFEL;
+
+  private final int bound;
+  private final boolean dropOldest;
+  private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+  private long credit;
+  private int queuedEvents;
+  private long queuedBytes;
+  private long dropped;
+  private long droppedSinceReport;
+  private long delivered;
+  private long deliveredSinceReport;
+  private long lastDeliveredSequence;
+  private long lastQueuedSequence;
+  private boolean waiting;
+
+  /**
+   * @param bound the most events the queue holds
+   * @param dropOldest true for drop-oldest, false for drop-newest
+   * @param initialCredit deliveries granted up front, or {@link #UNLIMITED}
+   */
+  public SubscriptionFlow(int bound, boolean dropOldest, long initialCredit) {
+    this.bound = bound;
+    this.dropOldest = dropOldest;
+    this.credit = initialCredit;
+  }
+
+  /** A queued event: the record's bytes (copied) and its delivery stamp. */
+  public record Queued(
+      byte[] record, String topic, long sequence, long timeMicros, byte[] publisher)
+      implements Entry {}
+
+  /** A run of events this subscription lost. */
+  public static final class Gap implements Entry {
+    private long lost;
+    private long first;
+    private long last;
+
+    Gap(long sequence) {
+      this.first = sequence;
+      this.last = sequence;
+    }
+
+    /** Events lost. */
+    public long lost() {
+      return lost;
+    }
+
+    /** Sequence of the first event lost. */
+    public long first() {
+      return first;
+    }
+
+    /** Sequence of the last event lost. */
+    public long last() {
+      return last;
+    }
+
+    void add(long sequence) {
+      lost++;
+      first = Math.min(first, sequence);
+      last = Math.max(last, sequence);
+    }
+  }
+
+  /** What a queue holds, in stream order. */
+  public sealed interface Entry permits Queued, Gap {}
+
+  /** Whether an event may go straight out: nothing queued ahead of it and credit left. */
+  public boolean canSendDirect() {
+    return queue.isEmpty() && hasCredit();
+  }
+
+  public boolean hasCredit() {
+    return credit == UNLIMITED || credit > 0;
+  }
+
+  /** One delivery went out. */
+  public void spend(long sequence) {
+    if (credit != UNLIMITED) {
+      credit--;
+    }
+    delivered++;
+    deliveredSinceReport++;
+    lastDeliveredSequence = sequence;
+  }
+
+  /**
+   * Adds {@code n} to the credit.
+   *
+   * @return false when that would pass {@link #MAX_CREDIT} (the credit is left as it was), or the
+   *     subscription has unlimited credit anyway
+   */
+  public boolean grant(long n) {
+    if (credit == UNLIMITED) {
+      return true;
+    }
+    if (credit + n > MAX_CREDIT) {
+      return false;
+    }
+    credit += n;
+    return true;
+  }
+
+  /**
+   * Queues {@code q}; when the queue is full, drops by the policy.
+   *
+   * @return the event dropped (the oldest queued, or {@code q} itself), or null
+   */
+  public Queued enqueue(Queued q) {
+    lastQueuedSequence = q.sequence();
+    if (queuedEvents < bound) {
+      add(q);
+      return null;
+    }
+    if (!dropOldest) {
+      tailGap(q.sequence()).add(q.sequence());
+      countDrop();
+      return q;
+    }
+    Queued oldest = removeOldestEvent();
+    add(q);
+    countDrop();
+    return oldest;
+  }
+
+  private void add(Queued q) {
+    queue.addLast(q);
+    queuedEvents++;
+    queuedBytes += q.record().length;
+  }
+
+  private void countDrop() {
+    dropped++;
+    droppedSinceReport++;
+  }
+
+  /** The gap at the tail, made when the tail is an event. */
+  private Gap tailGap(long sequence) {
+    if (queue.peekLast() instanceof Gap g) {
+      return g;
+    }
+    Gap g = new Gap(sequence);
+    queue.addLast(g);
+    return g;
+  }
+
+  /** Drops the oldest queued event into the gap at the head of the queue. */
+  private Queued removeOldestEvent() {
+    Gap head = queue.peekFirst() instanceof Gap g ? g : null;
+    if (head != null) {
+      queue.pollFirst();
+    }
+    Queued oldest = (Queued) queue.pollFirst();
+    queuedEvents--;
+    queuedBytes -= oldest.record().length;
+    if (head == null) {
+      head = new Gap(oldest.sequence());
+    }
+    head.add(oldest.sequence());
+    // A gap that now meets the next gap (drop-newest never mixes with this) stays one marker.
+    queue.addFirst(head);
+    return oldest;
+  }
+
+  /** The next entry to send, removed from the queue; null when empty. */
+  public Entry poll() {
+    Entry e = queue.pollFirst();
+    if (e instanceof Queued q) {
+      queuedEvents--;
+      queuedBytes -= q.record().length;
+    }
+    return e;
+  }
+
+  /** The next entry, left in place. */
+  public Entry peek() {
+    return queue.peekFirst();
+  }
+
+  /** Everything queued, removed (the subscription ends). */
+  public void clear() {
+    queue.clear();
+    queuedEvents = 0;
+    queuedBytes = 0;
+  }
+
+  /** Events waiting in the queue. */
+  public int queuedEvents() {
+    return queuedEvents;
+  }
+
+  /** Bytes of the events waiting in the queue. */
+  public long queuedBytes() {
+    return queuedBytes;
+  }
+
+  /** The queue's bound. */
+  public int bound() {
+    return bound;
+  }
+
+  /** The credit left, or {@link #UNLIMITED}. */
+  public long credit() {
+    return credit;
+  }
+
+  /** Events dropped so far. */
+  public long dropped() {
+    return dropped;
+  }
+
+  /** Events delivered so far. */
+  public long delivered() {
+    return delivered;
+  }
+
+  /** How many bus sequences the subscription is behind: last queued minus last delivered. */
+  public long behind() {
+    return queuedEvents == 0 ? 0 : Math.max(0, lastQueuedSequence - lastDeliveredSequence);
+  }
+
+  public boolean dropOldest() {
+    return dropOldest;
+  }
+
+  public boolean isWaiting() {
+    return waiting;
+  }
+
+  public void setWaiting(boolean w) {
+    waiting = w;
+  }
+
+  /** Drops and deliveries since the last call, then both reset. */
+  public long[] takeReport() {
+    long[] r = {droppedSinceReport, deliveredSinceReport};
+    droppedSinceReport = 0;
+    deliveredSinceReport = 0;
+    return r;
+  }
+}

@@ -1,0 +1,260 @@
+package io.onex.bus.broker.loop;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onex.bus.broker.flow.Backpressure;
+import io.onex.bus.broker.flow.QueuedBytes;
+import io.onex.bus.broker.flow.SubscriptionFlow;
+import io.onex.bus.broker.lifecycle.SystemEvents;
+import io.onex.bus.broker.routing.Subscriber;
+import io.onex.bus.broker.session.Session;
+import io.onex.bus.protocol.codec.EventRecordView;
+import io.onex.bus.protocol.codec.Frame;
+import io.onex.bus.protocol.codec.FrameCodec;
+import io.onex.bus.protocol.event.BusEventType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker's flow control (ARCHITECTURE.md section 5): events a subscription cannot take now (no
+ * credit, or its connection's pipe is full) wait in that subscription's bounded queue and are sent
+ * as credit and the pipe allow; a full queue drops by its policy and the loss reaches the
+ * subscriber as a GAP marker. Queued bytes drive the BACKPRESSURE announcements to publishers. Once
+ * a second it reports EVENT_DROPPED and EVENT_SUBSCRIBER_SLOW (logged and published on {@code
+ * $onex.bus.<bus>.flow}). Only the slow path comes here. Owned by the broker loop thread.
+ */
+final class FlowControl {
+  private static final Logger LOG = LoggerFactory.getLogger("io.onex.bus.broker.flow");
+  static final String KIND = "flow";
+  // A subscription this full is slow: reported, before it drops.
+  private static final double SLOW_FRACTION = 0.8;
+
+  private final BrokerState state;
+  private final PublishHandler publishes;
+  private final byte[] brokerNodeId;
+  private final QueuedBytes queued = new QueuedBytes();
+  private final Backpressure backpressure;
+  private final Set<Subscriber> waiting = new LinkedHashSet<>();
+  private final Set<Subscriber> toReport = new LinkedHashSet<>();
+
+  FlowControl(BrokerState state, PublishHandler publishes) {
+    this.state = state;
+    this.publishes = publishes;
+    this.brokerNodeId =
+        SystemEvents.brokerNodeId(state.config.name()).getBytes(StandardCharsets.UTF_8);
+    this.backpressure = new Backpressure(state.config.flow());
+  }
+
+  /** Whether an event for {@code s} may go straight into its session's batch. */
+  static boolean direct(Subscriber s) {
+    return s.flow().canSendDirect() && !s.session().isBlocked();
+  }
+
+  /** Queues the event under {@code record} for {@code s}; a full queue drops by its policy. */
+  void enqueue(Subscriber s, EventRecordView record, long seq, long micros, byte[] publisher) {
+    byte[] bytes =
+        Arrays.copyOfRange(
+            record.buffer(), record.recordOffset(), record.recordOffset() + record.recordLength());
+    String topic = record.topic();
+    var q = new SubscriptionFlow.Queued(bytes, topic, seq, micros, publisher);
+    queued.add(topic, bytes.length);
+    SubscriptionFlow.Queued dropped = s.flow().enqueue(q);
+    if (dropped != null) {
+      queued.remove(dropped.topic(), dropped.record().length);
+      state.counters.addDropped(1);
+    }
+    markWaiting(s);
+    toReport.add(s);
+  }
+
+  /** CREDIT: more deliveries allowed; false when the grant overflows the credit. */
+  boolean grant(Subscriber s, long n) {
+    if (!s.flow().grant(n)) {
+      return false;
+    }
+    if (s.flow().peek() != null) {
+      markWaiting(s);
+    }
+    return true;
+  }
+
+  /**
+   * Moves queued events into their sessions' batches while credit and pipes allow, GAP markers in
+   * their place. Called after each flush, when pipes may have room again.
+   */
+  void pump() {
+    if (waiting.isEmpty()) {
+      checkBackpressure();
+      return;
+    }
+    for (var it = waiting.iterator(); it.hasNext(); ) {
+      Subscriber s = it.next();
+      if (drain(s)) {
+        s.flow().setWaiting(false);
+        it.remove();
+      }
+    }
+    checkBackpressure();
+  }
+
+  /** Sends what {@code s} may; true when its queue is empty. */
+  private boolean drain(Subscriber s) {
+    SubscriptionFlow f = s.flow();
+    Session session = s.session();
+    while (!session.isBlocked()) {
+      SubscriptionFlow.Entry next = f.peek();
+      if (next == null) {
+        return true;
+      }
+      if (next instanceof SubscriptionFlow.Gap g) {
+        f.poll();
+        // The marker goes after whatever was batched before it, in stream order.
+        state.outbox.cutBatch(session);
+        state.outbox.control(
+            session,
+            FrameCodec.encode(new Frame.Gap(s.subscriptionId(), g.lost(), g.first(), g.last())));
+        continue;
+      }
+      if (!f.hasCredit()) {
+        return false;
+      }
+      var q = (SubscriptionFlow.Queued) f.poll();
+      queued.remove(q.topic(), q.record().length);
+      f.spend(q.sequence());
+      state.outbox.deliver(
+          session,
+          s.subscriptionId(),
+          q.sequence(),
+          q.timeMicros(),
+          q.publisher(),
+          q.record(),
+          0,
+          q.record().length);
+    }
+    return f.peek() == null;
+  }
+
+  /** A subscription ends: what it had queued is released. */
+  void forget(Subscriber s) {
+    SubscriptionFlow f = s.flow();
+    for (SubscriptionFlow.Entry e = f.poll(); e != null; e = f.poll()) {
+      if (e instanceof SubscriptionFlow.Queued q) {
+        queued.remove(q.topic(), q.record().length);
+      }
+    }
+    f.clear();
+    waiting.remove(s);
+    toReport.remove(s);
+    f.setWaiting(false);
+  }
+
+  /** Events waiting in every subscription queue (for the drain at stop). */
+  long queuedEvents() {
+    long n = 0;
+    for (Subscriber s : waiting) {
+      n += s.flow().queuedEvents();
+    }
+    return n;
+  }
+
+  /** Whether some queued event could go out now (its subscription has credit). */
+  boolean hasSendable() {
+    for (Subscriber s : waiting) {
+      if (s.flow().hasCredit() && s.flow().peek() != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Bytes waiting in every subscription queue. */
+  long queuedBytes() {
+    return queued.total();
+  }
+
+  private void markWaiting(Subscriber s) {
+    if (!s.flow().isWaiting()) {
+      s.flow().setWaiting(true);
+      waiting.add(s);
+    }
+  }
+
+  private void checkBackpressure() {
+    for (Backpressure.Change c : backpressure.check(queued)) {
+      byte[] frame =
+          FrameCodec.encode(
+              new Frame.Backpressure(c.on(), c.scope(), c.queuedBytes(), c.highWater()));
+      for (Session s : state.sessions.all()) {
+        state.outbox.control(s, frame);
+      }
+      ObjectNode m = SystemEvents.metadata();
+      m.put("state", c.on() ? "on" : "off");
+      m.put("scope", c.scope().isEmpty() ? "bus" : c.scope());
+      m.put("queued_bytes", c.queuedBytes());
+      m.put("high_water_bytes", c.highWater());
+      emit(BusEventType.EVENT_BACKPRESSURE, m);
+    }
+  }
+
+  /** Once a second: EVENT_DROPPED and EVENT_SUBSCRIBER_SLOW for the subscriptions that had any. */
+  void report(long elapsedMillis) {
+    if (toReport.isEmpty()) {
+      return;
+    }
+    List<Subscriber> done = new ArrayList<>();
+    // Emitted after the walk: publishing an event can queue it for a slow subscriber.
+    List<Object[]> events = new ArrayList<>();
+    for (Subscriber s : toReport) {
+      SubscriptionFlow f = s.flow();
+      long[] r = f.takeReport();
+      if (r[0] > 0) {
+        ObjectNode m = about(s);
+        m.put("count", r[0]);
+        m.put("policy", f.dropOldest() ? "drop-oldest" : "drop-newest");
+        m.put("dropped_total", f.dropped());
+        m.put("queue_depth", f.queuedEvents());
+        events.add(new Object[] {BusEventType.EVENT_DROPPED, m});
+      }
+      if (f.queuedEvents() >= SLOW_FRACTION * f.bound()) {
+        ObjectNode m = about(s);
+        m.put("queue_depth", f.queuedEvents());
+        m.put("queue_bound", f.bound());
+        m.put("consumption_rate_per_s", elapsedMillis <= 0 ? 0 : r[1] * 1000.0 / elapsedMillis);
+        m.put("behind", f.behind());
+        events.add(new Object[] {BusEventType.EVENT_SUBSCRIBER_SLOW, m});
+      }
+      if (f.queuedEvents() == 0) {
+        done.add(s);
+      }
+    }
+    done.forEach(toReport::remove);
+    for (Object[] e : events) {
+      emit((BusEventType) e[0], (ObjectNode) e[1]);
+    }
+  }
+
+  private static ObjectNode about(Subscriber s) {
+    ObjectNode m = SystemEvents.metadata();
+    m.put("node_id", s.session().nodeId());
+    m.put("subscription", Integer.toUnsignedLong(s.subscriptionId()));
+    m.put("pattern", s.pattern().text());
+    return m;
+  }
+
+  private void emit(BusEventType type, ObjectNode m) {
+    var line = type == BusEventType.EVENT_BACKPRESSURE ? LOG.atInfo() : LOG.atWarn();
+    line = line.addKeyValue("event", type.name()).addKeyValue("bus", state.config.name());
+    for (var f : m.properties()) {
+      line =
+          line.addKeyValue(
+              f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : f.getValue());
+    }
+    line.log("{} {} {}", type.name(), state.config.name(), m);
+    publishes.publishSystem(SystemEvents.record(state.config.name(), KIND, type, m), brokerNodeId);
+  }
+}

@@ -1,0 +1,147 @@
+package io.onex.bus.testing.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.onex.bus.broker.Broker;
+import io.onex.bus.protocol.ErrorCode;
+import io.onex.bus.protocol.codec.Delivery;
+import io.onex.bus.protocol.codec.EventRecord;
+import io.onex.bus.protocol.codec.Frame;
+import io.onex.bus.testing.RawPeer;
+import io.onex.bus.testing.TestBuses;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Credit-based delivery and the bounded queue, seen on the wire by a raw subscriber: nothing beyond
+ * its credit is sent, a full queue keeps the newest (drop-oldest) or the oldest (drop-newest) N
+ * events exactly, and the GAP marker says exactly which sequences were lost, where they were lost.
+ */
+class CreditAndDropTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final int SUB = 7;
+
+  @Test
+  void dropOldestKeepsTheNewestNAndTheGapComesFirst() {
+    try (Broker broker = TestBuses.start("flow");
+        RawPeer sub = new RawPeer(broker.endpoint());
+        RawPeer pub = new RawPeer(broker.endpoint())) {
+      subscribe(sub, 10, 1, 0);
+      long first = publish(pub, 25);
+      awaitQueued(broker, 10);
+
+      sub.send(new Frame.Credit(SUB, 100));
+      List<Object> got = receive(sub, 11);
+
+      assertThat(got.get(0)).isEqualTo(new Frame.Gap(SUB, 15, first, first + 14));
+      assertThat(got.subList(1, 11)).containsExactlyElementsOf(seqs(first + 15, first + 24));
+      assertThat(broker.snapshot().dropped()).isEqualTo(15);
+    }
+  }
+
+  @Test
+  void dropNewestKeepsTheOldestNAndTheGapComesAfter() {
+    try (Broker broker = TestBuses.start("flow");
+        RawPeer sub = new RawPeer(broker.endpoint());
+        RawPeer pub = new RawPeer(broker.endpoint())) {
+      subscribe(sub, 10, 2, 0);
+      long first = publish(pub, 25);
+      awaitQueued(broker, 10);
+
+      sub.send(new Frame.Credit(SUB, 100));
+      List<Object> got = receive(sub, 11);
+
+      assertThat(got.subList(0, 10)).containsExactlyElementsOf(seqs(first, first + 9));
+      assertThat(got.get(10)).isEqualTo(new Frame.Gap(SUB, 15, first + 10, first + 24));
+    }
+  }
+
+  @Test
+  void nothingBeyondTheCreditIsSentAndEachGrantReleasesExactlyThatMany() {
+    try (Broker broker = TestBuses.start("flow");
+        RawPeer sub = new RawPeer(broker.endpoint());
+        RawPeer pub = new RawPeer(broker.endpoint())) {
+      subscribe(sub, 100, 1, 3);
+      long first = publish(pub, 10);
+
+      assertThat(receive(sub, 3)).containsExactlyElementsOf(seqs(first, first + 2));
+      awaitQueued(broker, 7);
+      sub.send(new Frame.Credit(SUB, 4));
+      assertThat(receive(sub, 4)).containsExactlyElementsOf(seqs(first + 3, first + 6));
+      awaitQueued(broker, 3);
+      sub.send(new Frame.Credit(SUB, 3));
+      assertThat(receive(sub, 3)).containsExactlyElementsOf(seqs(first + 7, first + 9));
+      awaitQueued(broker, 0);
+      assertThat(broker.snapshot().dropped()).isZero();
+    }
+  }
+
+  @Test
+  void aCreditGrantThatOverflowsIsRefusedAndChangesNothing() {
+    try (Broker broker = TestBuses.start("flow");
+        RawPeer sub = new RawPeer(broker.endpoint());
+        RawPeer pub = new RawPeer(broker.endpoint())) {
+      subscribe(sub, 100, 1, 0);
+      sub.send(new Frame.Credit(SUB, 0xFFFF_FFF0));
+      sub.send(new Frame.Credit(SUB, 0x7FFF_FFFF));
+
+      Frame.Error e = (Frame.Error) sub.receive(WAIT);
+      assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CREDIT.code());
+      assertThat(e.message()).contains("exceed");
+      long first = publish(pub, 2);
+      assertThat(receive(sub, 2)).containsExactlyElementsOf(seqs(first, first + 1));
+    }
+  }
+
+  private static void subscribe(RawPeer sub, int queue, int drop, int credit) {
+    sub.hello("slow");
+    sub.send(new Frame.Subscribe(1, SUB, "t.>", queue, drop, credit, Map.of()));
+    assertThat(sub.receive(WAIT)).isInstanceOf(Frame.Ack.class);
+  }
+
+  /** Publishes {@code n} events in one frame; the sequence of the first. */
+  private static long publish(RawPeer pub, int n) {
+    pub.hello("pub");
+    List<EventRecord> batch = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      batch.add(
+          EventRecord.of(
+              "t.x", "NODE_START", null, ("{\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+    }
+    pub.send(new Frame.Publish(9, batch));
+    Frame.Ack ack = (Frame.Ack) pub.receive(WAIT);
+    assertThat(ack.count()).isEqualTo(n);
+    return ack.sequence();
+  }
+
+  private static void awaitQueued(Broker broker, long n) {
+    Awaitility.await().atMost(WAIT).until(() -> broker.snapshot().queuedEvents() == n);
+  }
+
+  /** The next {@code n} items: each delivery's sequence (Long), or a GAP frame. */
+  private static List<Object> receive(RawPeer sub, int n) {
+    List<Object> out = new ArrayList<>();
+    while (out.size() < n) {
+      Frame f = sub.receive(WAIT);
+      if (f instanceof Frame.Deliver d) {
+        for (Delivery x : d.deliveries()) {
+          out.add(x.sequence());
+        }
+      } else if (f instanceof Frame.Gap g) {
+        out.add(g);
+      }
+    }
+    assertThat(out).hasSize(n);
+    return out;
+  }
+
+  private static List<Object> seqs(long from, long to) {
+    return new ArrayList<>(LongStream.rangeClosed(from, to).boxed().toList());
+  }
+}
