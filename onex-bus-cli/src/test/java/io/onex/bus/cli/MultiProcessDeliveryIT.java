@@ -32,7 +32,12 @@ class MultiProcessDeliveryIT {
   @Test
   void hundredThousandEventsExactlyOnceInOrderAndLateJoinerGetsTheRest() throws Exception {
     Path cfg = home.resolve("onex.yaml");
-    Files.writeString(cfg, "buses:\n  - name: user\n    queue: {size: 200000}\n");
+    // Queues and backpressure marks large enough that this test sees no drop and no
+    // backpressure announcement (whose system events would take bus sequence numbers).
+    Files.writeString(
+        cfg,
+        "buses:\n  - name: user\n    queue: {size: 200000}\n"
+            + "    flow: {high_water_bytes: 1073741824, topic_high_water_bytes: 1073741824}\n");
     try (OnexProcess broker = OnexProcess.start(home, "up", "--config", cfg.toString())) {
       broker.awaitLine("onex: ready", Duration.ofSeconds(60));
       String endpoint = broker.lineValue("bus user");

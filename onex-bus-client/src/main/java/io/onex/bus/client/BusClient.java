@@ -1,5 +1,7 @@
 package io.onex.bus.client;
 
+import io.onex.bus.client.internal.BackpressureGate;
+import io.onex.bus.client.internal.BackpressureSignal;
 import io.onex.bus.client.internal.ClientAgent;
 import io.onex.bus.client.internal.Dispatcher;
 import io.onex.bus.client.internal.InFlight;
@@ -43,6 +45,8 @@ public final class BusClient implements EventBus {
   private final Map<Integer, SubscriptionImpl> subscriptions = new ConcurrentHashMap<>();
   private final Dispatcher dispatcher;
   private final ClientAgent agent;
+  private final BackpressureSignal backpressure = new BackpressureSignal();
+  private final BackpressureGate gate;
   private final AgentRunner runner;
   private final Thread dispatchThread;
   private final AtomicInteger nextSubscriptionId = new AtomicInteger(1);
@@ -55,7 +59,9 @@ public final class BusClient implements EventBus {
     ZMQ.Socket socket = Sockets.dealer(context, options.socketLimits());
     socket.connect(options.endpoint());
     this.dispatcher = new Dispatcher(options.inboundQueueCapacity(), subscriptions);
-    this.agent = new ClientAgent(socket, options, dispatcher, subscriptions, inFlight);
+    this.agent =
+        new ClientAgent(socket, options, dispatcher, subscriptions, inFlight, backpressure);
+    this.gate = new BackpressureGate(backpressure, options);
     ZMQ.Poller poller = context.createPoller(2);
     poller.register(socket, ZMQ.Poller.POLLIN);
     poller.register(waker.channel(), ZMQ.Poller.POLLIN);
@@ -150,6 +156,10 @@ public final class BusClient implements EventBus {
       return CompletableFuture.completedFuture(
           PublishResult.notSent(e.code() + ": " + e.getMessage()));
     }
+    PublishResult refused = gate.admit(topic);
+    if (refused != null) {
+      return CompletableFuture.completedFuture(refused);
+    }
     byte[] record = EventRecords.encode(topic, eventType, correlationId, o.tags(), json);
     CompletableFuture<PublishResult> result = new CompletableFuture<>();
     inFlight.started();
@@ -160,7 +170,8 @@ public final class BusClient implements EventBus {
   @Override
   public Subscription subscribe(SubscribeOptions o, EventHandler handler) {
     SubscriptionImpl s =
-        new SubscriptionImpl(nextSubscriptionId.getAndIncrement(), o, handler, this::unsubscribe);
+        new SubscriptionImpl(
+            nextSubscriptionId.getAndIncrement(), o, handler, this::unsubscribe, this::grantCredit);
     if (closed) {
       s.ready().completeExceptionally(new IllegalStateException("client is closed"));
       return s;
@@ -170,6 +181,13 @@ public final class BusClient implements EventBus {
     agent.expectSubscribeAck(ref, s);
     enqueue(new Outbound.Control(SubscribeFrames.of(ref, s)), null);
     return s;
+  }
+
+  /** Dispatcher thread: the handler consumed {@code n} events; the broker may send as many more. */
+  private void grantCredit(int subscriptionId, int n) {
+    if (!closed) {
+      enqueue(new Outbound.Control(new Frame.Credit(subscriptionId, n)), null);
+    }
   }
 
   private void unsubscribe(SubscriptionImpl s) {

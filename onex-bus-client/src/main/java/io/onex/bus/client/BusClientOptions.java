@@ -1,8 +1,13 @@
 package io.onex.bus.client;
 
+import io.onex.bus.protocol.ProtocolException;
+import io.onex.bus.protocol.topic.TopicPattern;
 import io.onex.bus.transport.SocketLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,7 +24,9 @@ public record BusClientOptions(
     int inboundQueueCapacity,
     Duration connectTimeout,
     Duration publishTimeout,
-    Duration closeTimeout) {
+    Duration closeTimeout,
+    BackpressurePolicy backpressure,
+    Map<String, BackpressurePolicy> topicBackpressure) {
 
   public BusClientOptions {
     Objects.requireNonNull(endpoint, "endpoint");
@@ -38,6 +45,25 @@ public record BusClientOptions(
     positive("connectTimeout", connectTimeout);
     positive("publishTimeout", publishTimeout);
     positive("closeTimeout", closeTimeout);
+    Objects.requireNonNull(backpressure, "backpressure");
+    topicBackpressure = Collections.unmodifiableMap(new LinkedHashMap<>(topicBackpressure));
+  }
+
+  /**
+   * The backpressure policy for {@code topic}: the first {@code topicBackpressure} pattern that
+   * matches it, else {@link #backpressure()}.
+   */
+  public BackpressurePolicy backpressureFor(String topic) {
+    for (var e : topicBackpressure.entrySet()) {
+      try {
+        if (TopicPattern.parse(e.getKey()).matches(topic)) {
+          return e.getValue();
+        }
+      } catch (ProtocolException ex) {
+        // checked by the builder
+      }
+    }
+    return backpressure;
   }
 
   private static void positive(String field, int v) {
@@ -67,6 +93,8 @@ public record BusClientOptions(
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration publishTimeout = Duration.ofSeconds(5);
     private Duration closeTimeout = Duration.ofSeconds(5);
+    private BackpressurePolicy backpressure;
+    private final Map<String, BackpressurePolicy> topicBackpressure = new LinkedHashMap<>();
 
     public Builder endpoint(String v) {
       endpoint = v;
@@ -113,6 +141,23 @@ public record BusClientOptions(
       return this;
     }
 
+    /** What publishes do under backpressure (default: block for the publish timeout). */
+    public Builder backpressure(BackpressurePolicy p) {
+      backpressure = p;
+      return this;
+    }
+
+    /** A policy for topics matching {@code pattern}; the first matching pattern wins. */
+    public Builder backpressure(String pattern, BackpressurePolicy p) {
+      try {
+        TopicPattern.parse(pattern);
+      } catch (ProtocolException e) {
+        throw new IllegalArgumentException("backpressure pattern: " + e.getMessage(), e);
+      }
+      topicBackpressure.put(pattern, p);
+      return this;
+    }
+
     public BusClientOptions build() {
       return new BusClientOptions(
           endpoint,
@@ -123,7 +168,9 @@ public record BusClientOptions(
           inboundQueueCapacity,
           connectTimeout,
           publishTimeout,
-          closeTimeout);
+          closeTimeout,
+          backpressure != null ? backpressure : BackpressurePolicy.block(publishTimeout),
+          topicBackpressure);
     }
   }
 }

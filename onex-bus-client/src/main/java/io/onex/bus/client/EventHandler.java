@@ -7,4 +7,11 @@ package io.onex.bus.client;
 @FunctionalInterface
 public interface EventHandler {
   void onEvent(ReceivedEvent event);
+
+  /**
+   * The subscription lost events (its broker queue overflowed). Called in stream order, on the
+   * dispatcher thread. The client already logs every gap and counts it in {@link
+   * Subscription#lost()}; override to react.
+   */
+  default void onGap(Gap gap) {}
 }

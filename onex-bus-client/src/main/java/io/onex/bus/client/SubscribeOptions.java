@@ -14,7 +14,13 @@ import java.util.Set;
  * (0 and DEFAULT take the bus's defaults). Immutable; any thread; build with {@link #builder()}.
  */
 public record SubscribeOptions(
-    String pattern, int queueSize, DropPolicy dropPolicy, EventFilter filter) {
+    String pattern, int queueSize, DropPolicy dropPolicy, EventFilter filter, int creditWindow) {
+  /** The default credit window: events the broker may have in flight to this subscription. */
+  public static final int DEFAULT_CREDIT_WINDOW = 10_000;
+
+  /** Credit window meaning no credit accounting (the broker sends as fast as the pipe takes). */
+  public static final int UNLIMITED_CREDIT = 0;
+
   /** What the broker drops when this subscription's queue is full. */
   public enum DropPolicy {
     DEFAULT(0),
@@ -40,6 +46,10 @@ public record SubscribeOptions(
       throw new IllegalArgumentException(
           "queueSize must be >= 0 (0 = bus default), was " + queueSize);
     }
+    if (creditWindow < 0) {
+      throw new IllegalArgumentException(
+          "creditWindow must be >= 0 (0 = unlimited), was " + creditWindow);
+    }
   }
 
   public static Builder builder() {
@@ -51,6 +61,7 @@ public record SubscribeOptions(
     private String pattern;
     private int queueSize;
     private DropPolicy dropPolicy = DropPolicy.DEFAULT;
+    private int creditWindow = DEFAULT_CREDIT_WINDOW;
     private final Set<String> eventTypes = new LinkedHashSet<>();
     private final List<String> tagClauses = new ArrayList<>();
 
@@ -61,6 +72,16 @@ public record SubscribeOptions(
 
     public Builder queueSize(int q) {
       this.queueSize = q;
+      return this;
+    }
+
+    /**
+     * Events the broker may send ahead of the handler (credit-based flow control): the client
+     * grants more as the handler consumes, so its own buffer never holds more than this. {@link
+     * #UNLIMITED_CREDIT} (0) turns credit off.
+     */
+    public Builder creditWindow(int w) {
+      this.creditWindow = w;
       return this;
     }
 
@@ -88,7 +109,7 @@ public record SubscribeOptions(
     public SubscribeOptions build() {
       try {
         return new SubscribeOptions(
-            pattern, queueSize, dropPolicy, EventFilter.of(eventTypes, tagClauses));
+            pattern, queueSize, dropPolicy, EventFilter.of(eventTypes, tagClauses), creditWindow);
       } catch (ProtocolException e) {
         throw new IllegalArgumentException(
             "filter: " + e.getMessage() + " (" + e.offending() + ")", e);

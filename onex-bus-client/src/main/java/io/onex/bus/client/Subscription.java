@@ -18,6 +18,9 @@ public interface Subscription extends AutoCloseable {
   /** Events handed to the handler so far. */
   long delivered();
 
+  /** Events the broker dropped for this subscription so far, as its GAP markers said. */
+  long lost();
+
   @Override
   void close();
 }

@@ -116,7 +116,6 @@ final class Outbox {
       Session.Outgoing o = s.pending().peekFirst();
       SendResult r = send(router, s.routingId(), o.frame());
       if (r != SendResult.SENT) {
-        s.setBlocked(r == SendResult.FULL);
         return r == SendResult.FULL;
       }
       s.pending().pollFirst();
@@ -124,7 +123,6 @@ final class Outbox {
       counters.addDelivered(o.events());
       counters.addFrameOut();
     }
-    s.setBlocked(false);
     return true;
   }
 

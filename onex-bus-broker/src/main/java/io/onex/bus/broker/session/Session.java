@@ -27,7 +27,6 @@ public final class Session {
   private long pendingEvents;
   private long lastSeenMillis;
   private boolean dirty;
-  private boolean blocked;
 
   /** A frame queued for this session; {@code events} counts deliveries (0 for control frames). */
   public record Outgoing(byte[] frame, int events) {}
@@ -113,15 +112,16 @@ public final class Session {
   }
 
   /**
-   * Whether the peer's pipe refused a frame and has not taken everything queued since: new
-   * deliveries then wait in their subscriptions' queues instead of piling up here.
+   * Deliveries this session may hold in frames its pipe refused before new ones wait in their
+   * subscriptions' queues instead. A few batches' worth keeps a momentarily full pipe on the fast
+   * path (frames are queued whole, nothing is copied); beyond it, each subscription's own bound and
+   * drop policy apply.
    */
-  public boolean isBlocked() {
-    return blocked;
-  }
+  public static final long PENDING_EVENTS_LIMIT = 4096;
 
-  public void setBlocked(boolean blocked) {
-    this.blocked = blocked;
+  /** Whether the peer's pipe is too far behind for more deliveries to be batched here. */
+  public boolean isBlocked() {
+    return pendingEvents >= PENDING_EVENTS_LIMIT;
   }
 
   /** Whether this session has output to flush at the end of the loop pass. */

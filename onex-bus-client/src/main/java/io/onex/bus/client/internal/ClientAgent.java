@@ -52,6 +52,7 @@ public final class ClientAgent implements Agent {
   private final Map<Integer, SubscriptionImpl> awaitingSubscribeAck = new ConcurrentHashMap<>();
   private final PendingPublishes pending;
   private final InFlight inFlight;
+  private final BackpressureSignal backpressure;
   private final CompletableFuture<Frame.Welcome> welcome = new CompletableFuture<>();
   private final ArrayDeque<byte[]> unsent = new ArrayDeque<>();
   private final WireWriter batch = new WireWriter(64 * 1024);
@@ -67,8 +68,10 @@ public final class ClientAgent implements Agent {
       BusClientOptions options,
       Dispatcher dispatcher,
       Map<Integer, SubscriptionImpl> subscriptions,
-      InFlight inFlight) {
+      InFlight inFlight,
+      BackpressureSignal backpressure) {
     this.socket = socket;
+    this.backpressure = backpressure;
     this.inFlight = inFlight;
     this.pending = new PendingPublishes(inFlight);
     this.options = options;
@@ -177,7 +180,9 @@ public final class ClientAgent implements Agent {
 
   private void handle(byte[] bytes) {
     try {
-      if (FrameCodec.commandOf(bytes) == Command.DELIVER) {
+      Command c = FrameCodec.commandOf(bytes);
+      // GAP markers take the dispatcher's queue too, to stay in stream order with the events.
+      if (c == Command.DELIVER || c == Command.GAP) {
         dispatcher.offer(bytes);
         return;
       }
@@ -188,6 +193,7 @@ public final class ClientAgent implements Agent {
         case ERROR -> failed((Frame.Error) f);
         case PING -> send(FrameCodec.encode(new Frame.Pong(((Frame.Ping) f).nonce())));
         case BYE -> lost("broker said BYE: " + ((Frame.Bye) f).reason());
+        case BACKPRESSURE -> backpressure.update((Frame.Backpressure) f);
         default -> {
           // PONG and anything else a broker may add later need no answer.
         }
@@ -203,6 +209,7 @@ public final class ClientAgent implements Agent {
     }
     boolean reconnect = session != null || welcome.isDone();
     session = w;
+    backpressure.reset();
     adoptBusHeartbeat(w);
     welcome.complete(w);
     if (reconnect) {

@@ -1,9 +1,14 @@
 package io.onex.bus.client.internal;
 
+import io.onex.bus.client.Gap;
 import io.onex.bus.client.ReceivedEvent;
 import io.onex.bus.protocol.ProtocolException;
+import io.onex.bus.protocol.codec.Command;
 import io.onex.bus.protocol.codec.EventRecordView;
+import io.onex.bus.protocol.codec.Frame;
+import io.onex.bus.protocol.codec.FrameCodec;
 import io.onex.bus.protocol.codec.WireReader;
+import io.onex.bus.transport.RateLimitedLog;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -27,6 +32,7 @@ public final class Dispatcher implements Runnable {
   private final AtomicLong handlerErrors = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
   private volatile boolean running = true;
+  private final RateLimitedLog gapLog = new RateLimitedLog(10, 1000);
 
   public Dispatcher(int capacity, Map<Integer, SubscriptionImpl> subscriptions) {
     this.inbound = new ArrayBlockingQueue<>(capacity);
@@ -75,6 +81,10 @@ public final class Dispatcher implements Runnable {
    * logged and dropped (the broker that sent it is broken, not this client).
    */
   private void dispatch(byte[] frame) {
+    if (frame.length > 1 && (frame[1] & 0xFF) == Command.GAP.code()) {
+      gap(frame);
+      return;
+    }
     try {
       WireReader r = new WireReader(frame);
       r.skip(2);
@@ -92,6 +102,36 @@ public final class Dispatcher implements Runnable {
       }
     } catch (ProtocolException e) {
       LOG.warn("dropped an undecodable DELIVER frame: {}", e.getMessage());
+    }
+  }
+
+  private void gap(byte[] frame) {
+    try {
+      Frame.Gap g = (Frame.Gap) FrameCodec.decode(frame);
+      SubscriptionImpl s = subscriptions.get(g.subscriptionId());
+      if (s == null) {
+        return;
+      }
+      if (gapLog.tryAcquire(
+          System.currentTimeMillis(), n -> LOG.warn("{} more GAP markers were not logged", n))) {
+        LOG.atWarn()
+            .addKeyValue("event", "EVENT_DROPPED")
+            .addKeyValue("subscription", s.id())
+            .addKeyValue("pattern", s.pattern())
+            .addKeyValue("lost", g.lost())
+            .addKeyValue("first_sequence", g.firstSequence())
+            .addKeyValue("last_sequence", g.lastSequence())
+            .log(
+                "subscription {} ({}) lost {} events, sequences {}..{}",
+                s.id(),
+                s.pattern(),
+                g.lost(),
+                g.firstSequence(),
+                g.lastSequence());
+      }
+      s.gap(new Gap(g.subscriptionId(), g.lost(), g.firstSequence(), g.lastSequence()));
+    } catch (ProtocolException | RuntimeException e) {
+      LOG.warn("dropped an undecodable or unhandled GAP frame: {}", e.toString());
     }
   }
 

@@ -18,7 +18,7 @@ public final class SubscribeFrames {
         s.pattern(),
         s.options().queueSize(),
         s.options().dropPolicy().wireCode(),
-        Frame.Subscribe.UNLIMITED_CREDIT,
+        s.initialCredit(),
         s.options().filter().toProperties());
   }
 }

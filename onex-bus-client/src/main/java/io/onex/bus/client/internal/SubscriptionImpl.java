@@ -1,6 +1,7 @@
 package io.onex.bus.client.internal;
 
 import io.onex.bus.client.EventHandler;
+import io.onex.bus.client.Gap;
 import io.onex.bus.client.SubscribeOptions;
 import io.onex.bus.client.Subscription;
 import java.util.concurrent.CompletableFuture;
@@ -18,15 +19,39 @@ public final class SubscriptionImpl implements Subscription {
   private final EventHandler handler;
   private final CompletableFuture<Long> ready = new CompletableFuture<>();
   private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong lost = new AtomicLong();
   private final Consumer<SubscriptionImpl> onClose;
+  private final CreditGrant credit;
   private volatile boolean closed;
+  // Dispatcher thread only: events consumed since the last CREDIT.
+  private int consumedSinceGrant;
+
+  /** Receives the credit a subscription grants as its handler consumes. */
+  @FunctionalInterface
+  public interface CreditGrant {
+    /** Any thread: send CREDIT(n) for subscription {@code id}. */
+    void grant(int id, int n);
+
+    /** For buses without credit (the in-memory bus). */
+    CreditGrant NONE = (id, n) -> {};
+  }
 
   public SubscriptionImpl(
       int id, SubscribeOptions options, EventHandler handler, Consumer<SubscriptionImpl> onClose) {
+    this(id, options, handler, onClose, CreditGrant.NONE);
+  }
+
+  public SubscriptionImpl(
+      int id,
+      SubscribeOptions options,
+      EventHandler handler,
+      Consumer<SubscriptionImpl> onClose,
+      CreditGrant credit) {
     this.id = id;
     this.options = options;
     this.handler = handler;
     this.onClose = onClose;
+    this.credit = credit;
   }
 
   @Override
@@ -57,12 +82,48 @@ public final class SubscriptionImpl implements Subscription {
     return closed;
   }
 
-  /** Dispatcher thread: hands one event to the handler unless closed. */
+  @Override
+  public long lost() {
+    return lost.get();
+  }
+
+  /**
+   * Dispatcher thread: hands one event to the handler unless closed, then grants credit for what
+   * was consumed once a quarter of the window is used (whether the handler threw or not).
+   */
   public void dispatch(io.onex.bus.client.ReceivedEvent e) {
-    if (!closed) {
-      delivered.incrementAndGet();
-      handler.onEvent(e);
+    if (closed) {
+      return;
     }
+    delivered.incrementAndGet();
+    try {
+      handler.onEvent(e);
+    } finally {
+      consumed();
+    }
+  }
+
+  private void consumed() {
+    int window = options.creditWindow();
+    if (window > 0 && ++consumedSinceGrant >= Math.max(1, window / 4)) {
+      credit.grant(id, consumedSinceGrant);
+      consumedSinceGrant = 0;
+    }
+  }
+
+  /** Dispatcher thread: the broker says this subscription lost events. */
+  public void gap(Gap g) {
+    lost.addAndGet(g.lost());
+    if (!closed) {
+      handler.onGap(g);
+    }
+  }
+
+  /** The initial credit of this subscription's SUBSCRIBE, in wire form. */
+  public int initialCredit() {
+    return options.creditWindow() == 0
+        ? io.onex.bus.protocol.codec.Frame.Subscribe.UNLIMITED_CREDIT
+        : options.creditWindow();
   }
 
   @Override
