@@ -111,6 +111,11 @@ final class FlowControl {
       if (next == null) {
         return true;
       }
+      // A marker waits for credit like an event (without using it): a subscriber that grants
+      // nothing then gets one merged GAP later, not a stream of them into a full pipe.
+      if (!f.hasCredit()) {
+        return false;
+      }
       if (next instanceof SubscriptionFlow.Gap g) {
         f.poll();
         // The marker goes after whatever was batched before it, in stream order.
@@ -119,9 +124,6 @@ final class FlowControl {
             session,
             FrameCodec.encode(new Frame.Gap(s.subscriptionId(), g.lost(), g.first(), g.last())));
         continue;
-      }
-      if (!f.hasCredit()) {
-        return false;
       }
       var q = (SubscriptionFlow.Queued) f.poll();
       queued.remove(q.topic(), q.record().length);

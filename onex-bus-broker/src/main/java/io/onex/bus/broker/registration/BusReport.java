@@ -48,6 +48,9 @@ final class BusReport {
     stats.put("events_delivered", s.delivered());
     stats.put("events_dropped", s.dropped());
     stats.put("events_rejected", s.rejected());
+    stats.put("events_policy_denied", s.policyDenied());
+    stats.put("queued_events", s.queuedEvents());
+    stats.put("queued_bytes", s.queuedBytes());
     stats.put("publish_rate_per_s", Math.round(publishRate * 10) / 10.0);
     stats.put("deliver_rate_per_s", Math.round(deliverRate * 10) / 10.0);
     stats.put("config_digest", broker.config().digest());

@@ -30,6 +30,7 @@ public final class BusesCommand implements Callable<Integer> {
           .column("PUB/S", b -> String.format("%.0f", b.path("publish_rate_per_s").asDouble()))
           .column("DELIV/S", b -> String.format("%.0f", b.path("deliver_rate_per_s").asDouble()))
           .column("DROPPED", b -> Long.toString(b.path("events_dropped").asLong()))
+          .column("QUEUED", b -> Long.toString(b.path("queued_events").asLong()))
           .print(spec.commandLine().getOut(), d.list("buses"), json);
     }
     return 0;

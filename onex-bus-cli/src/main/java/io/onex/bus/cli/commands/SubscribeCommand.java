@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.bus.cli.CliException;
 import io.onex.bus.cli.OnexCommand;
 import io.onex.bus.client.BusClient;
+import io.onex.bus.client.EventHandler;
+import io.onex.bus.client.Gap;
 import io.onex.bus.client.ReceivedEvent;
 import io.onex.bus.client.SubscribeOptions;
 import io.onex.bus.client.Subscription;
@@ -80,14 +82,22 @@ public final class SubscribeCommand implements java.util.concurrent.Callable<Int
         Subscription sub =
             client.subscribe(
                 options,
-                e -> {
-                  if (count != null && seen.get() >= count) {
-                    return;
+                new EventHandler() {
+                  @Override
+                  public void onEvent(ReceivedEvent e) {
+                    if (count != null && seen.get() >= count) {
+                      return;
+                    }
+                    pace.pace();
+                    print(out, e);
+                    if (count != null && seen.incrementAndGet() >= count) {
+                      done.countDown();
+                    }
                   }
-                  pace.pace();
-                  print(out, e);
-                  if (count != null && seen.incrementAndGet() >= count) {
-                    done.countDown();
+
+                  @Override
+                  public void onGap(Gap gap) {
+                    printGap(out, gap);
                   }
                 })) {
       awaitReady(sub);
@@ -162,6 +172,23 @@ public final class SubscribeCommand implements java.util.concurrent.Callable<Int
       out.println(line);
     } else {
       out.printf("#%d %s %s %s%n", e.sequence(), e.topic(), e.eventType(), payload);
+    }
+    out.flush();
+  }
+
+  /** A lost run of events: one line, so a reader of the output sees every loss. */
+  private void printGap(PrintWriter out, Gap g) {
+    if (json) {
+      ObjectNode gap = OnexEventJson.mapper().createObjectNode();
+      ObjectNode body = gap.putObject("gap");
+      body.put("lost", g.lost());
+      body.put("first_sequence", g.firstSequence());
+      body.put("last_sequence", g.lastSequence());
+      out.println(gap);
+    } else {
+      out.printf(
+          "# gap: lost %d events, sequences %d..%d%n",
+          g.lost(), g.firstSequence(), g.lastSequence());
     }
     out.flush();
   }
