@@ -105,6 +105,11 @@ public final class Broker implements AutoCloseable {
     return counters.latest();
   }
 
+  /** Flow gauges of the subscriptions with the deepest queues (at most 200), once a second. */
+  public List<io.onex.bus.broker.stats.SubscriptionView> subscriptionViews() {
+    return counters.subscriptionViews();
+  }
+
   /**
    * Routes an event that this process publishes on a system topic (a {@code $} topic no client may
    * publish on), such as the registry's events when it runs in the same JVM. The record is routed

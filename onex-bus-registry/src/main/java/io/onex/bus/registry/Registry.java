@@ -181,7 +181,7 @@ public final class Registry {
     /** Copies the collections. */
     public BusReport {
       connections = List.copyOf(connections);
-      stats = Map.copyOf(stats);
+      stats = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stats));
     }
   }
 }

@@ -4,6 +4,7 @@ import io.onex.bus.broker.routing.Subscriber;
 import io.onex.bus.broker.session.Session;
 import io.onex.bus.broker.stats.BrokerCounters;
 import io.onex.bus.broker.stats.ConnectionView;
+import io.onex.bus.broker.stats.SubscriptionView;
 import io.onex.bus.config.BusConfig;
 import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.ProtocolException;
@@ -227,6 +228,7 @@ public final class BrokerAgent implements Agent {
       // Only the registry reads this, once a second; building it every stats tick would churn.
       nextConnectionsMillis = now + CONNECTIONS_EVERY_MILLIS;
       state.counters.publishConnections(connectionViews());
+      state.counters.publishSubscriptions(subscriptionViews());
     }
   }
 
@@ -244,6 +246,26 @@ public final class BrokerAgent implements Agent {
       out.add(new ConnectionView(s.nodeId(), patterns));
     }
     return out;
+  }
+
+  /** The subscriptions with the deepest queues first, at most as many as connections shown. */
+  private List<SubscriptionView> subscriptionViews() {
+    List<SubscriptionView> out = new ArrayList<>();
+    for (Session s : state.sessions.all()) {
+      for (Subscriber sub : s.subscribers()) {
+        var f = sub.flow();
+        out.add(
+            new SubscriptionView(
+                s.nodeId(),
+                sub.pattern().text(),
+                f.queuedEvents(),
+                f.bound(),
+                f.dropped(),
+                f.behind()));
+      }
+    }
+    out.sort((a, b) -> Integer.compare(b.queueDepth(), a.queueDepth()));
+    return out.size() > MAX_CONNECTIONS_SHOWN ? out.subList(0, MAX_CONNECTIONS_SHOWN) : out;
   }
 
   /** Best effort, for peers without a session: nothing is queued for them. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.bus.broker.Broker;
 import io.onex.bus.broker.stats.BrokerSnapshot;
 import io.onex.bus.broker.stats.ConnectionView;
+import io.onex.bus.broker.stats.SubscriptionView;
 import io.onex.bus.protocol.registry.RegistryCodec;
 
 /**
@@ -40,6 +41,16 @@ final class BusReport {
       o.put("node_id", c.nodeId());
       ArrayNode subs = o.putArray("subscriptions");
       c.subscriptions().forEach(subs::add);
+    }
+    ArrayNode flows = b.putArray("subscriptions");
+    for (SubscriptionView v : broker.subscriptionViews()) {
+      ObjectNode o = flows.addObject();
+      o.put("node_id", v.nodeId());
+      o.put("pattern", v.pattern());
+      o.put("queue_depth", v.queueDepth());
+      o.put("queue_bound", v.queueBound());
+      o.put("dropped", v.dropped());
+      o.put("behind", v.behind());
     }
     ObjectNode stats = b.putObject("stats");
     stats.put("sessions", s.sessions());

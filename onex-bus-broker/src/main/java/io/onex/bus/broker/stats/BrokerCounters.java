@@ -22,6 +22,7 @@ public final class BrokerCounters {
   private final Map<ErrorCode, Long> rejected = new EnumMap<>(ErrorCode.class);
   private volatile BrokerSnapshot latest = BrokerSnapshot.EMPTY;
   private volatile List<ConnectionView> connections = List.of();
+  private volatile List<SubscriptionView> subscriptionViews = List.of();
 
   public void addPublished(long n) {
     published += n;
@@ -113,6 +114,16 @@ public final class BrokerCounters {
   /** Loop thread: make the current connections visible to other threads. */
   public void publishConnections(List<ConnectionView> now) {
     connections = List.copyOf(now);
+  }
+
+  /** Loop thread: make the current subscription gauges visible to other threads. */
+  public void publishSubscriptions(List<SubscriptionView> now) {
+    subscriptionViews = List.copyOf(now);
+  }
+
+  /** Any thread: the subscription gauges as of the last {@link #publishSubscriptions}. */
+  public List<SubscriptionView> subscriptionViews() {
+    return subscriptionViews;
   }
 
   /** Any thread: the connections as of the last {@link #publishConnections}. */

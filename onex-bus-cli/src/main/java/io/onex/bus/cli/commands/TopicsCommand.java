@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
  * {@code onex topics}: every topic or pattern nodes declared or brokers reported, with publishers,
  * subscribers and buses. Main thread.
  */
-@Command(name = "topics", description = "List topics: publishers, subscribers, buses.")
+@Command(
+    name = "topics",
+    description = "List topics: publishers, subscribers, buses, queued, dropped, lag.")
 public final class TopicsCommand implements Callable<Integer> {
   @Mixin RegistryOptions where = new RegistryOptions();
 
@@ -28,6 +30,9 @@ public final class TopicsCommand implements Callable<Integer> {
           .column("PUBLISHERS", t -> Listing.joined(t.path("publishers")))
           .column("SUBSCRIBERS", t -> Listing.joined(t.path("subscribers")))
           .column("BUSES", t -> Listing.joined(t.path("buses")))
+          .column("QUEUED", Listing.text("queued"))
+          .column("DROPPED", Listing.text("dropped"))
+          .column("BEHIND", Listing.text("behind"))
           .print(spec.commandLine().getOut(), d.list("topics"), json);
     }
     return 0;

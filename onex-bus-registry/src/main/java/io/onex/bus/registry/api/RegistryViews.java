@@ -9,6 +9,7 @@ import io.onex.bus.registry.lease.Lease;
 import io.onex.bus.registry.node.BusConnection;
 import io.onex.bus.registry.node.BusRecord;
 import io.onex.bus.registry.node.NodeRecord;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -154,6 +155,17 @@ public final class RegistryViews {
           u.buses.add(b.name());
         }
       }
+      // The broker's flow gauges, summed per pattern: what waits, what was lost, the worst lag.
+      if (registry.busStats(b.name()).get("subscriptions") instanceof List<?> flows) {
+        for (Object o : flows) {
+          if (o instanceof Map<?, ?> g && g.get("pattern") instanceof String p) {
+            TopicUse u = use(byTopic, p);
+            u.queued += number(g.get("queue_depth"));
+            u.dropped += number(g.get("dropped"));
+            u.behind = Math.max(u.behind, number(g.get("behind")));
+          }
+        }
+      }
     }
     ArrayNode a = JSON.createArrayNode();
     byTopic.forEach(
@@ -163,6 +175,9 @@ public final class RegistryViews {
           u.publishers.forEach(o.putArray("publishers")::add);
           u.subscribers.forEach(o.putArray("subscribers")::add);
           u.buses.forEach(o.putArray("buses")::add);
+          o.put("queued", u.queued);
+          o.put("dropped", u.dropped);
+          o.put("behind", u.behind);
         });
     return a;
   }
@@ -176,6 +191,13 @@ public final class RegistryViews {
     final TreeSet<String> publishers = new TreeSet<>();
     final TreeSet<String> subscribers = new TreeSet<>();
     final TreeSet<String> buses = new TreeSet<>();
+    long queued;
+    long dropped;
+    long behind;
+  }
+
+  private static long number(Object o) {
+    return o instanceof Number n ? n.longValue() : 0;
   }
 
   private static int portOf(String endpoint) {

@@ -137,6 +137,18 @@ final class RequestHandler {
           }
         }
       }
+      List<Map<String, Object>> flows = new ArrayList<>();
+      for (RequestBody f : bus.objectList("subscriptions")) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("node_id", f.string("node_id", ""));
+        g.put("pattern", f.string("pattern", ""));
+        g.put("queue_depth", f.integer("queue_depth", 0, Integer.MAX_VALUE, 0));
+        g.put("queue_bound", f.integer("queue_bound", 0, Integer.MAX_VALUE, 0));
+        g.put("dropped", f.json().path("dropped").asLong());
+        g.put("behind", f.json().path("behind").asLong());
+        flows.add(g);
+      }
+      stats.put("subscriptions", flows);
       report =
           new Registry.BusReport(
               bus.integer("subscriber_count", 0, Integer.MAX_VALUE, 0), conns, stats);

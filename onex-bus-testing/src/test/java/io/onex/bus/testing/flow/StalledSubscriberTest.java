@@ -52,6 +52,9 @@ class StalledSubscriberTest {
       List<CompletableFuture<PublishResult>> results = new ArrayList<>(EVENTS);
       for (int i = 0; i < EVENTS; i++) {
         results.add(pub.publish("load.x", OnexEvent.create("pub", "TICK", null)));
+        if (i % 10_000 == 0) {
+          keepAlive(stalled);
+        }
       }
       // The bus's own flow reports take sequence numbers too: compare with what each publish got.
       long[] published = new long[EVENTS];
@@ -61,23 +64,47 @@ class StalledSubscriberTest {
         published[i] = r.sequence();
       }
 
-      Awaitility.await().atMost(WAIT).until(() -> fastCount.get() == EVENTS);
+      // A stalled subscriber is still a live session: it PINGs, or the broker would reap it.
+      Awaitility.await()
+          .atMost(WAIT)
+          .pollInSameThread()
+          .until(() -> keepAlive(stalled) && fastCount.get() == EVENTS);
       assertThat(fastSeqs).containsExactly(published);
       Awaitility.await()
           .atMost(WAIT)
-          .until(() -> broker.snapshot().queuedEvents() == STALLED_BOUND);
+          .pollInSameThread()
+          .untilAsserted(
+              () ->
+                  assertThat(keepAlive(stalled) ? broker.snapshot().queuedEvents() : -1)
+                      .as("queued; snapshot %s", broker.snapshot())
+                      .isEqualTo(STALLED_BOUND));
       assertThat(broker.snapshot().dropped()).isEqualTo(EVENTS - STALLED_BOUND);
 
       stalled.send(new Frame.Credit(5, EVENTS));
-      Frame gapFrame = stalled.receive(Duration.ofSeconds(10));
+      Frame gapFrame = next(stalled);
       int lost = EVENTS - STALLED_BOUND;
       assertThat(gapFrame).isEqualTo(new Frame.Gap(5, lost, published[0], published[lost - 1]));
       int next = lost;
       while (next < EVENTS) {
-        Frame.Deliver d = (Frame.Deliver) stalled.receive(Duration.ofSeconds(10));
+        Frame.Deliver d = (Frame.Deliver) next(stalled);
         for (Delivery x : d.deliveries()) {
           assertThat(x.sequence()).isEqualTo(published[next++]);
         }
+      }
+    }
+  }
+
+  private static boolean keepAlive(RawPeer peer) {
+    peer.send(new Frame.Ping(1));
+    return true;
+  }
+
+  /** The next frame that is not a PONG. */
+  private static Frame next(RawPeer peer) {
+    while (true) {
+      Frame f = peer.receive(Duration.ofSeconds(10));
+      if (!(f instanceof Frame.Pong)) {
+        return f;
       }
     }
   }

@@ -87,6 +87,57 @@ class RegisteredBusTest {
   }
 
   @Test
+  void aStalledSubscriptionsQueueDropsAndLagShowInTheRegistry() throws Exception {
+    try (RegistryNode registry =
+            RegistryNode.start(RegistryConfig.DEFAULT, dir.resolve("r.db"), Clock.systemUTC());
+        RegistryClient rc = RegistryClient.connect(registry.endpoint())) {
+      RegisteredBus bus =
+          RegisteredBus.start(
+              TestBuses.config("user", "port: 0\n"),
+              rc,
+              RegistryConfig.DEFAULT.retry(),
+              Duration.ofMillis(100));
+      try (io.onex.bus.testing.RawPeer stalled =
+              new io.onex.bus.testing.RawPeer(bus.broker().endpoint());
+          BusClient pub = BusClient.connect(rc, "user", BusClientOptions.builder().nodeId("pub"))) {
+        stalled.hello("stalled-1");
+        stalled.send(
+            new io.onex.bus.protocol.codec.Frame.Subscribe(
+                1, 2, "slow.>", 5, 1, 0, java.util.Map.of()));
+        stalled.receive(WAIT);
+        for (int i = 0; i < 12; i++) {
+          pub.publish("slow.x", OnexEvent.create("pub", "TICK", null)).get();
+        }
+
+        var views = new io.onex.bus.registry.api.RegistryViews(registry.registry());
+        Awaitility.await()
+            .atMost(WAIT)
+            .untilAsserted(
+                () -> {
+                  var topic = topic(views.topics(), "slow.>");
+                  assertThat(topic.path("queued").asLong()).isEqualTo(5);
+                  assertThat(topic.path("dropped").asLong()).isEqualTo(7);
+                  assertThat(topic.path("behind").asLong()).isPositive();
+                  assertThat(views.bus("user").orElseThrow().path("queued_events").asLong())
+                      .isEqualTo(5);
+                });
+      } finally {
+        bus.close();
+      }
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode topic(
+      com.fasterxml.jackson.databind.JsonNode topics, String name) {
+    for (var t : topics) {
+      if (t.path("topic").asText().equals(name)) {
+        return t;
+      }
+    }
+    throw new AssertionError("no topic " + name + " in " + topics);
+  }
+
+  @Test
   void aFixedPortThatIsAlreadyLeasedStopsTheBusWithAClearError() throws Exception {
     try (RegistryNode registry =
             RegistryNode.start(RegistryConfig.DEFAULT, dir.resolve("r.db"), Clock.systemUTC());
