@@ -46,22 +46,30 @@ public final class BenchCommand implements Callable<Integer> {
       description = "1to1 (pub/sub throughput, default) or registry (lease and heartbeat rates)")
   String scenario;
 
-  @Option(names = "--quick", description = "fewer events and repetitions (well under a minute)")
+  @Option(
+      names = "--quick",
+      description = "fewer events or operations and repetitions (well under a minute)")
   boolean quick;
 
   @Option(names = "--json", description = "also write the rows to this file as JSON")
   Path json;
 
-  @Option(names = "--events", description = "events per measured run (overrides the preset)")
+  @Option(names = "--events", description = "1to1: events per measured run (overrides the preset)")
   Integer events;
 
   @Option(names = "--repetitions", description = "measured runs per cell (median reported)")
   Integer repetitions;
 
-  @Option(names = "--sizes", split = ",", description = "payload sizes in bytes, e.g. 16,256,1024")
+  @Option(
+      names = "--sizes",
+      split = ",",
+      description = "1to1: payload sizes in bytes, e.g. 16,256,1024")
   List<Integer> sizes;
 
-  @Option(names = "--systems", split = ",", description = "onex,nats,jeromq-raw (default: all)")
+  @Option(
+      names = "--systems",
+      split = ",",
+      description = "1to1: onex,nats,jeromq-raw (default: all)")
   List<String> systems;
 
   @Option(names = "--clients", description = "registry: concurrent clients (default 8)")
@@ -69,10 +77,13 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--operations",
-      description = "registry: lease operations and heartbeats per measured run (overrides preset)")
+      description =
+          "registry: lease operations and heartbeats per measured run (overrides the preset)")
   Integer operations;
 
-  @Option(names = "--nodes", description = "registry: nodes registered for heartbeats (10000)")
+  @Option(
+      names = "--nodes",
+      description = "registry: nodes registered for heartbeats (default 10000)")
   Integer nodes;
 
   @Option(
