@@ -1,10 +1,15 @@
 package io.onex.bus.cli.commands;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.bus.bench.BenchHarness;
 import io.onex.bus.bench.BenchOptions;
 import io.onex.bus.bench.BenchRow;
+import io.onex.bus.bench.registry.RegistryBench;
+import io.onex.bus.bench.registry.RegistryBenchOptions;
+import io.onex.bus.bench.registry.RegistryRow;
 import io.onex.bus.cli.CliException;
 import io.onex.bus.cli.OnexCommand;
 import io.onex.bus.protocol.event.OnexEventJson;
@@ -14,38 +19,105 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code onex bench}: onex-bus, NATS and raw JeroMQ measured in one run on this machine, as a table
- * and optionally as JSON rows. Main thread.
+ * {@code onex bench}: onex-bus, NATS and raw JeroMQ measured in one run on this machine ({@code
+ * --scenario 1to1}, the default), or the registry's lease and heartbeat rates ({@code --scenario
+ * registry}); as a table and optionally as JSON rows. Main thread.
  */
-@Command(name = "bench", description = "Benchmark onex-bus against NATS and raw JeroMQ, same run.")
+@Command(
+    name = "bench",
+    description =
+        "Benchmark onex-bus against NATS and raw JeroMQ, same run; or the registry (--scenario"
+            + " registry).")
 public final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--quick", description = "fewer events and repetitions (well under a minute)")
+  static final String ONE_TO_ONE = "1to1";
+
+  /** The logger the registry writes LEASE_*, NODE_* ... events to (RegistryEvents). */
+  static final String REGISTRY_EVENT_LOG = "io.onex.bus.registry.events";
+
+  @Option(
+      names = "--scenario",
+      defaultValue = ONE_TO_ONE,
+      description = "1to1 (pub/sub throughput, default) or registry (lease and heartbeat rates)")
+  String scenario;
+
+  @Option(
+      names = "--quick",
+      description = "fewer events or operations and repetitions (well under a minute)")
   boolean quick;
 
   @Option(names = "--json", description = "also write the rows to this file as JSON")
   Path json;
 
-  @Option(names = "--events", description = "events per measured run (overrides the preset)")
+  @Option(names = "--events", description = "1to1: events per measured run (overrides the preset)")
   Integer events;
 
   @Option(names = "--repetitions", description = "measured runs per cell (median reported)")
   Integer repetitions;
 
-  @Option(names = "--sizes", split = ",", description = "payload sizes in bytes, e.g. 16,256,1024")
+  @Option(
+      names = "--sizes",
+      split = ",",
+      description = "1to1: payload sizes in bytes, e.g. 16,256,1024")
   List<Integer> sizes;
 
-  @Option(names = "--systems", split = ",", description = "onex,nats,jeromq-raw (default: all)")
+  @Option(
+      names = "--systems",
+      split = ",",
+      description = "1to1: onex,nats,jeromq-raw (default: all)")
   List<String> systems;
+
+  @Option(names = "--clients", description = "registry: concurrent clients (default 8)")
+  Integer clients;
+
+  @Option(
+      names = "--operations",
+      description =
+          "registry: lease operations and heartbeats per measured run (overrides the preset)")
+  Integer operations;
+
+  @Option(
+      names = "--nodes",
+      description = "registry: nodes registered for heartbeats (default 10000)")
+  Integer nodes;
+
+  @Option(
+      names = "--window",
+      description = "registry: requests in flight per pipelined client (default 32; 1 skips it)")
+  Integer window;
+
+  @Option(
+      names = "--log-events",
+      description =
+          "registry: keep the registry's per-event log lines (LEASE_GRANTED...) on while measuring")
+  boolean logEvents;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    return switch (scenario) {
+      case ONE_TO_ONE -> oneToOne();
+      case RegistryBench.SCENARIO -> registry();
+      default ->
+          throw new CliException(
+              OnexCommand.EXIT_USAGE,
+              "unknown scenario " + scenario + "; known: " + ONE_TO_ONE + ", registry");
+    };
+  }
+
+  private Integer oneToOne() throws Exception {
+    if (clients != null || operations != null || nodes != null || window != null || logEvents) {
+      throw new CliException(
+          OnexCommand.EXIT_USAGE,
+          "--clients, --operations, --nodes, --window and --log-events belong to --scenario"
+              + " registry");
+    }
     BenchOptions preset = quick ? BenchOptions.quick() : BenchOptions.full();
     BenchOptions options;
     try {
@@ -64,6 +136,53 @@ public final class BenchCommand implements Callable<Integer> {
     printTable(out, rows);
     if (json != null) {
       write(json, rows);
+    }
+    return 0;
+  }
+
+  private Integer registry() throws Exception {
+    if (events != null || sizes != null || systems != null) {
+      throw new CliException(
+          OnexCommand.EXIT_USAGE, "--events, --sizes and --systems belong to --scenario 1to1");
+    }
+    RegistryBenchOptions preset =
+        quick ? RegistryBenchOptions.quick() : RegistryBenchOptions.full();
+    RegistryBenchOptions options;
+    try {
+      options =
+          new RegistryBenchOptions(
+              clients != null ? clients : preset.clients(),
+              operations != null ? operations : preset.leaseOperations(),
+              nodes != null ? nodes : preset.nodes(),
+              operations != null ? operations : preset.heartbeats(),
+              repetitions != null ? repetitions : preset.repetitions(),
+              window != null ? window : preset.window());
+    } catch (IllegalArgumentException e) {
+      throw new CliException(OnexCommand.EXIT_USAGE, e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ch.qos.logback.classic.Logger eventLog = null;
+    Level before = null;
+    if (!logEvents && LoggerFactory.getILoggerFactory() instanceof LoggerContext lc) {
+      // One INFO line per lease grant, release and registration would flood stderr and make the
+      // numbers depend on where stderr goes; --log-events measures with them.
+      eventLog = lc.getLogger(REGISTRY_EVENT_LOG);
+      before = eventLog.getLevel();
+      eventLog.setLevel(Level.WARN);
+      err.println("registry: its per-event INFO log lines are off while measuring (--log-events)");
+    }
+    List<RegistryRow> rows;
+    try {
+      rows = RegistryBench.run(options, err::println);
+    } finally {
+      if (eventLog != null) {
+        eventLog.setLevel(before);
+      }
+    }
+    printRegistryTable(out, rows);
+    if (json != null) {
+      writeRegistry(json, rows);
     }
     return 0;
   }
@@ -87,6 +206,87 @@ public final class BenchCommand implements Callable<Integer> {
     out.flush();
   }
 
+  private static void printRegistryTable(PrintWriter out, List<RegistryRow> rows) {
+    out.printf(
+        "%-9s %-10s %-9s %7s %6s %10s %10s %10s %8s %8s %6s %8s %-4s %5s %5s %5s%n",
+        "SCENARIO",
+        "OPERATION",
+        "MODE",
+        "CLIENTS",
+        "WINDOW",
+        "OPS/S",
+        "MIN",
+        "MAX",
+        "P50_US",
+        "P99_US",
+        "ERRORS",
+        "TARGET",
+        "MET",
+        "LOOP",
+        "JVM",
+        "HOST");
+    for (RegistryRow r : rows) {
+      out.printf(
+          "%-9s %-10s %-9s %7d %6d %10.0f %10.0f %10.0f %8.0f %8.0f %6d %8.0f %-4s %5.2f %5.2f"
+              + " %5.2f%n",
+          RegistryBench.SCENARIO,
+          r.operation(),
+          r.mode(),
+          r.clients(),
+          r.window(),
+          r.opsPerS(),
+          r.minOpsPerS(),
+          r.maxOpsPerS(),
+          r.p50Micros(),
+          r.p99Micros(),
+          r.errors(),
+          r.targetOpsPerS(),
+          r.targetMet() ? "pass" : "miss",
+          r.loopCores(),
+          r.processCores(),
+          r.machineCores());
+    }
+    out.println(
+        "LOOP, JVM, HOST: cores kept busy by the registry loop thread, this JVM, the whole machine.");
+    out.flush();
+  }
+
+  private static double twoDecimals(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static void writeRegistry(Path file, List<RegistryRow> rows) {
+    ArrayNode array = OnexEventJson.mapper().createArrayNode();
+    for (RegistryRow r : rows) {
+      ObjectNode o = array.addObject();
+      o.put("scenario", RegistryBench.SCENARIO);
+      o.put("operation", r.operation());
+      o.put("mode", r.mode());
+      o.put("clients", r.clients());
+      o.put("window", r.window());
+      o.put("operations_per_run", r.operationsPerRun());
+      o.put("ops_per_s", Math.round(r.opsPerS()));
+      o.put("min_ops_per_s", Math.round(r.minOpsPerS()));
+      o.put("max_ops_per_s", Math.round(r.maxOpsPerS()));
+      o.put("p50_us", Math.round(r.p50Micros()));
+      o.put("p99_us", Math.round(r.p99Micros()));
+      o.put("sent", r.sent());
+      o.put("answered_ok", r.answeredOk());
+      o.put("errors", r.errors());
+      o.put("server_counted", r.serverCounted());
+      o.put("target_ops_per_s", Math.round(r.targetOpsPerS()));
+      o.put("target_met", r.targetMet());
+      o.put("loop_cores", twoDecimals(r.loopCores()));
+      o.put("jvm_cores", twoDecimals(r.processCores()));
+      if (Double.isNaN(r.machineCores())) {
+        o.putNull("machine_cores");
+      } else {
+        o.put("machine_cores", twoDecimals(r.machineCores()));
+      }
+    }
+    writeJson(file, array);
+  }
+
   private static void write(Path file, List<BenchRow> rows) {
     ArrayNode array = OnexEventJson.mapper().createArrayNode();
     for (BenchRow r : rows) {
@@ -104,6 +304,10 @@ public final class BenchCommand implements Callable<Integer> {
         o.put("ratio_to_nats", Math.round(r.ratioToNats() * 100) / 100.0);
       }
     }
+    writeJson(file, array);
+  }
+
+  private static void writeJson(Path file, ArrayNode array) {
     try {
       Files.writeString(file, array.toPrettyString() + "\n");
     } catch (IOException e) {
