@@ -61,6 +61,11 @@ public final class SubscribeCommand implements java.util.concurrent.Callable<Int
   String drop;
 
   @Option(
+      names = "--credit-window",
+      description = "events the bus may send ahead of this consumer (default 10000; 0 = unlimited)")
+  Integer creditWindow;
+
+  @Option(
       names = "--consume-rate",
       description = "handle at most this many events/s (a slow consumer)")
   String consumeRate;
@@ -123,6 +128,9 @@ public final class SubscribeCommand implements java.util.concurrent.Callable<Int
             OnexCommand.EXIT_USAGE, "--queue-size must be >= 1, was " + queueSize);
       }
       b.queueSize(queueSize);
+    }
+    if (creditWindow != null) {
+      b.creditWindow(creditWindow);
     }
     if (drop != null) {
       switch (drop) {
