@@ -213,6 +213,7 @@ public final class BrokerAgent implements Agent {
     }
     if (now >= nextStatsMillis) {
       nextStatsMillis = now + STATS_EVERY_MILLIS;
+      state.flow.tick();
       state.counters.publish(
           state.sequence(),
           state.sessions.size(),

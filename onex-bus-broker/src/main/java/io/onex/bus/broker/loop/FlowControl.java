@@ -41,6 +41,8 @@ final class FlowControl {
   private final Backpressure backpressure;
   private final Set<Subscriber> waiting = new LinkedHashSet<>();
   private final Set<Subscriber> toReport = new LinkedHashSet<>();
+  private static final long BACKPRESSURE_CHECK_EVERY_MILLIS = 5;
+  private long nextBackpressureCheckMillis;
 
   FlowControl(BrokerState state, PublishHandler publishes) {
     this.state = state;
@@ -186,7 +188,19 @@ final class FlowControl {
     }
   }
 
+  /** From the loop's timers: an idle loop still announces a change within one stats tick. */
+  void tick() {
+    checkBackpressure();
+  }
+
   private void checkBackpressure() {
+    // The marks are compared at most every few milliseconds: the walk is over every queued topic,
+    // and the announcement needs no finer timing than that.
+    long now = state.nowMillis();
+    if (now < nextBackpressureCheckMillis) {
+      return;
+    }
+    nextBackpressureCheckMillis = now + BACKPRESSURE_CHECK_EVERY_MILLIS;
     for (Backpressure.Change c : backpressure.check(queued)) {
       byte[] frame =
           FrameCodec.encode(
