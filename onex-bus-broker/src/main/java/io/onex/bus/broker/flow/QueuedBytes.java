@@ -14,7 +14,12 @@ public final class QueuedBytes {
 
   public void add(String topic, long bytes) {
     total += bytes;
-    byTopic.computeIfAbsent(topic, t -> new long[1])[0] += bytes;
+    long[] t = byTopic.get(topic);
+    if (t == null) {
+      t = new long[1];
+      byTopic.put(topic, t);
+    }
+    t[0] += bytes;
   }
 
   public void remove(String topic, long bytes) {

@@ -58,11 +58,11 @@ final class FlowControl {
   }
 
   /** Queues the event under {@code record} for {@code s}; a full queue drops by its policy. */
-  void enqueue(Subscriber s, EventRecordView record, long seq, long micros, byte[] publisher) {
+  void enqueue(
+      Subscriber s, EventRecordView record, String topic, long seq, long micros, byte[] publisher) {
     byte[] bytes =
         Arrays.copyOfRange(
             record.buffer(), record.recordOffset(), record.recordOffset() + record.recordLength());
-    String topic = record.topic();
     var q = new SubscriptionFlow.Queued(bytes, topic, seq, micros, publisher);
     queued.add(topic, bytes.length);
     SubscriptionFlow.Queued dropped = s.flow().enqueue(q);

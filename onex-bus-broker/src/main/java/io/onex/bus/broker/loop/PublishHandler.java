@@ -69,7 +69,9 @@ final class PublishHandler {
     if (record.eventTypeLength() == 0) {
       throw Replies.problem(ErrorCode.INVALID_EVENT_TYPE, "event_type is empty", "");
     }
-    return deliver(targets, from.nodeIdBytes(), from.trust());
+    // targets() leaves the topic's first-seen String in lastTopic: reusing that instance keeps
+    // its hash cached for the flow-control bookkeeping of queued events.
+    return deliver(targets, from.nodeIdBytes(), from.trust(), lastTopic);
   }
 
   /**
@@ -83,7 +85,8 @@ final class PublishHandler {
       throw new IllegalStateException("the broker encoded an invalid record", e);
     }
     // The bus and its own registry speak with full trust.
-    long seq = deliver(state.index.match(record.topic()), brokerNodeId, TrustLevel.VERIFIED);
+    String topic = record.topic();
+    long seq = deliver(state.index.match(topic), brokerNodeId, TrustLevel.VERIFIED, topic);
     state.counters.addPublished(1);
     return seq;
   }
@@ -92,13 +95,12 @@ final class PublishHandler {
    * Numbers the event under {@link #record} and appends it, byte for byte, to the batch of every
    * target whose filter accepts it. Returns its sequence.
    */
-  private long deliver(Subscriber[] targets, byte[] publisherNodeId, TrustLevel trust) {
+  private long deliver(
+      Subscriber[] targets, byte[] publisherNodeId, TrustLevel trust, String topic) {
     long seq = state.nextSequence();
-    String topic = null;
     for (Subscriber s : targets) {
       if (s.accepts(record)) {
         if (s.policy() != null) {
-          topic = topic == null ? record.topic() : topic;
           if (!s.policy().allows(topic, record, trust)) {
             state.counters.addPolicyDenied(1);
             continue;
@@ -116,7 +118,7 @@ final class PublishHandler {
               record.recordOffset(),
               record.recordLength());
         } else {
-          state.flow.enqueue(s, record, seq, state.nowMicros(), publisherNodeId);
+          state.flow.enqueue(s, record, topic, seq, state.nowMicros(), publisherNodeId);
         }
       }
     }
