@@ -39,9 +39,20 @@ public final class RoutingBench {
   private final byte[] payload;
 
   /** One run's outcome. */
-  private record Run(long received, long expected, long nanos, long dropped, CpuMeter.Usage cpu) {
-    double eventsPerS(int events) {
+  private record Run(
+      int events,
+      long received,
+      long expected,
+      long nanos,
+      long dropped,
+      CpuMeter.Usage cpu,
+      double loopNanos) {
+    double eventsPerS() {
       return events * 1e9 / nanos;
+    }
+
+    double loopNanosPerEvent() {
+      return loopNanos / events;
     }
   }
 
@@ -84,13 +95,15 @@ public final class RoutingBench {
     for (Subscription s : subs) {
       s.ready().get(30, TimeUnit.SECONDS);
     }
+    long elapsed = System.nanoTime() - start;
+    LockSupport.parkNanos(BenchBus.SNAPSHOT_SETTLE_NANOS); // the snapshot is up to 100 ms old
     progress.accept(
         String.format(
             "%s: %d subscriptions on %d clients ready in %.1f s (broker: %d)",
             SCENARIO,
             subs.size(),
             options.clients(),
-            (System.nanoTime() - start) / 1e9,
+            elapsed / 1e9,
             bus.broker.snapshot().subscriptions()));
   }
 
@@ -120,20 +133,25 @@ public final class RoutingBench {
                 SCENARIO,
                 cell == 0 ? SINGLE : MANY,
                 r + 1,
-                run.eventsPerS(n),
+                run.eventsPerS(),
                 run.received() * 1e9 / run.nanos(),
                 run.expected() - run.received()));
       }
     }
     RoutingRow single = row(SINGLE, runs[0], expected[0], lost[0], dropped[0]);
     RoutingRow many = row(MANY, runs[1], expected[1], lost[1], dropped[1]);
-    return List.of(single.withRatio(1.0), many.withRatio(many.eventsPerS() / single.eventsPerS()));
+    double[] singleRates = Arrays.stream(runs[0]).mapToDouble(Run::eventsPerS).toArray();
+    double[] manyRates = Arrays.stream(runs[1]).mapToDouble(Run::eventsPerS).toArray();
+    return List.of(
+        single.withRatios(1.0, 1.0),
+        many.withRatios(
+            many.eventsPerS() / single.eventsPerS(), Medians.ofRatios(manyRates, singleRates)));
   }
 
   private RoutingRow row(String cell, Run[] runs, long expected, long lost, long dropped) {
     int n = options.events();
     Run[] sorted = runs.clone();
-    Arrays.sort(sorted, Comparator.comparingDouble(r -> r.eventsPerS(n)));
+    Arrays.sort(sorted, Comparator.comparingDouble(Run::eventsPerS));
     Run median = sorted[sorted.length / 2];
     return new RoutingRow(
         cell,
@@ -143,13 +161,15 @@ public final class RoutingBench {
         options.size(),
         n,
         expected,
-        median.eventsPerS(n),
-        sorted[0].eventsPerS(n),
-        sorted[sorted.length - 1].eventsPerS(n),
+        median.eventsPerS(),
+        sorted[0].eventsPerS(),
+        sorted[sorted.length - 1].eventsPerS(),
         median.received() * 1e9 / median.nanos(),
         lost,
         dropped,
         Double.NaN,
+        Double.NaN,
+        Medians.of(Arrays.stream(runs).mapToDouble(Run::loopNanosPerEvent).toArray()),
         median.cpu().loopCores(),
         median.cpu().processCores(),
         median.cpu().machineCores());
@@ -159,6 +179,7 @@ public final class RoutingBench {
     long before = Tally.sum(tallies);
     long dropsBefore = bus.broker.snapshot().dropped();
     CpuMeter cpu = new CpuMeter(BenchBus.LOOP_THREAD);
+    long meterStart = System.nanoTime();
     cpu.start();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
@@ -168,10 +189,18 @@ public final class RoutingBench {
     long received = Tally.await(tallies, before, expected, STALL_NANOS);
     long nanos = Tally.lastReceipt(tallies) - start;
     CpuMeter.Usage usage = cpu.stop();
+    double loopNanos = usage.loopCores() * (System.nanoTime() - meterStart);
     // The broker's snapshot is up to 100 ms old. Meanwhile, deliveries beyond the expected count
     // (a routing error) would still arrive: counted, lost (expected - received) turns negative.
     LockSupport.parkNanos(BenchBus.SNAPSHOT_SETTLE_NANOS);
     received = Tally.sum(tallies) - before;
-    return new Run(received, expected, nanos, bus.broker.snapshot().dropped() - dropsBefore, usage);
+    return new Run(
+        count,
+        received,
+        expected,
+        nanos,
+        bus.broker.snapshot().dropped() - dropsBefore,
+        usage,
+        loopNanos);
   }
 }

@@ -22,9 +22,9 @@ public record RoutingBenchOptions(int events, int repetitions, int clients, int 
     }
   }
 
-  /** The full run: 1,000,000 events per run, 5 runs, 4 receiving clients, 256 B. */
+  /** The full run: 1,000,000 events per run, 9 runs, 4 receiving clients, 256 B. */
   public static RoutingBenchOptions full() {
-    return new RoutingBenchOptions(1_000_000, 5, 4, 256);
+    return new RoutingBenchOptions(1_000_000, 9, 4, 256);
   }
 
   /** The quick run: 200,000 events per run, 3 runs. */

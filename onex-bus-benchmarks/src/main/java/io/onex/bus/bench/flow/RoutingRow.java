@@ -8,7 +8,11 @@ package io.onex.bus.bench.flow;
  * deliveriesPerRun} is how many deliveries a run must produce (counted independently of the
  * broker). {@code lost} adds up, over every run of the cell (warm-up included), deliveries expected
  * but not received; {@code dropped} the broker's drop counter over the same runs. {@code
- * ratioToSingle} is this cell's median over single-topic's (1 for single-topic itself). The core
+ * ratioToSingle} is this cell's median over single-topic's (1 for single-topic itself); {@code
+ * pairedRatio} the median over the repetitions of this cell's rate over single-topic's in the same
+ * repetition (the two cells alternate, so a pair saw about the same machine). {@code
+ * loopNanosPerEvent} is the median over the runs of the broker loop thread's CPU time per event
+ * published: what routing one event costs the broker, whatever else the machine does. The core
  * columns are those of the median run: the broker loop thread, this JVM, the machine. Immutable.
  */
 public record RoutingRow(
@@ -26,11 +30,13 @@ public record RoutingRow(
     long lost,
     long dropped,
     double ratioToSingle,
+    double pairedRatio,
+    double loopNanosPerEvent,
     double loopCores,
     double processCores,
     double machineCores) {
 
-  RoutingRow withRatio(double ratio) {
+  RoutingRow withRatios(double ratio, double paired) {
     return new RoutingRow(
         cell,
         topics,
@@ -46,6 +52,8 @@ public record RoutingRow(
         lost,
         dropped,
         ratio,
+        paired,
+        loopNanosPerEvent,
         loopCores,
         processCores,
         machineCores);

@@ -39,9 +39,19 @@ public final class StalledBench {
 
   /** One run's outcome. */
   private record Run(
-      long received, long nanos, long dropped, long queuedAtEnd, CpuMeter.Usage cpu) {
+      int events,
+      long received,
+      long nanos,
+      long dropped,
+      long queuedAtEnd,
+      CpuMeter.Usage cpu,
+      double loopNanos) {
     double eventsPerS() {
       return received * 1e9 / nanos;
+    }
+
+    double loopNanosPerEvent() {
+      return loopNanos / events;
     }
   }
 
@@ -94,8 +104,12 @@ public final class StalledBench {
     }
     StalledRow alone = row(ALONE, runs[0], lost[0]);
     StalledRow stalled = row(WITH_STALLED, runs[1], lost[1]);
+    double[] aloneRates = Arrays.stream(runs[0]).mapToDouble(Run::eventsPerS).toArray();
+    double[] stalledRates = Arrays.stream(runs[1]).mapToDouble(Run::eventsPerS).toArray();
     return List.of(
-        alone.withRatio(1.0), stalled.withRatio(stalled.eventsPerS() / alone.eventsPerS()));
+        alone.withRatios(1.0, 1.0),
+        stalled.withRatios(
+            stalled.eventsPerS() / alone.eventsPerS(), Medians.ofRatios(stalledRates, aloneRates)));
   }
 
   private StalledRow row(String cell, Run[] runs, long lost) {
@@ -113,6 +127,8 @@ public final class StalledBench {
         median.dropped(),
         median.queuedAtEnd(),
         Double.NaN,
+        Double.NaN,
+        Medians.of(Arrays.stream(runs).mapToDouble(Run::loopNanosPerEvent).toArray()),
         median.cpu().loopCores(),
         median.cpu().processCores(),
         median.cpu().machineCores());
@@ -131,6 +147,7 @@ public final class StalledBench {
       long before = fast.count();
       long dropsBefore = bus.broker.snapshot().dropped();
       CpuMeter cpu = new CpuMeter(BenchBus.LOOP_THREAD);
+      long meterStart = System.nanoTime();
       cpu.start();
       long start = System.nanoTime();
       for (int i = 0; i < count; i++) {
@@ -139,10 +156,17 @@ public final class StalledBench {
       long received = Tally.await(List.of(fast), before, count, STALL_NANOS);
       long nanos = fast.lastReceiptNanos() - start;
       CpuMeter.Usage usage = cpu.stop();
+      double loopNanos = usage.loopCores() * (System.nanoTime() - meterStart);
       LockSupport.parkNanos(BenchBus.SNAPSHOT_SETTLE_NANOS); // the snapshot is up to 100 ms old
       var snapshot = bus.broker.snapshot();
       return new Run(
-          received, nanos, snapshot.dropped() - dropsBefore, snapshot.queuedEvents(), usage);
+          count,
+          received,
+          nanos,
+          snapshot.dropped() - dropsBefore,
+          snapshot.queuedEvents(),
+          usage,
+          loopNanos);
     } finally {
       if (peer != null) {
         peer.close();

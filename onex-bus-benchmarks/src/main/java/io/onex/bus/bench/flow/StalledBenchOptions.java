@@ -21,9 +21,9 @@ public record StalledBenchOptions(int events, int repetitions, int size) {
     }
   }
 
-  /** The full run: 1,000,000 events per run, 5 runs, 256 B. */
+  /** The full run: 1,000,000 events per run, 9 runs, 256 B. */
   public static StalledBenchOptions full() {
-    return new StalledBenchOptions(1_000_000, 5, 256);
+    return new StalledBenchOptions(1_000_000, 9, 256);
   }
 
   /** The quick run: 200,000 events per run, 3 runs. */

@@ -8,8 +8,11 @@ package io.onex.bus.bench.flow;
  * receive. {@code stalledDropped} and {@code queuedAtEnd} are from the median run: the broker's
  * drop counter over the run (only the stalled subscriber's queue drops) and the broker's queued
  * events once the fast subscriber had everything (the stalled queue, full); both 0 in fast-alone.
- * {@code ratioToAlone} is this cell's median over fast-alone's. The core columns are those of the
- * median run: the broker loop thread, this JVM, the machine. Immutable.
+ * {@code ratioToAlone} is this cell's median over fast-alone's; {@code pairedRatio} the median over
+ * the repetitions of this cell's rate over fast-alone's in the same repetition (the two cells
+ * alternate, so a pair saw about the same machine). {@code loopNanosPerEvent} is the median over
+ * the runs of the broker loop thread's CPU time per event published. The core columns are those of
+ * the median run: the broker loop thread, this JVM, the machine. Immutable.
  */
 public record StalledRow(
     String cell,
@@ -22,11 +25,13 @@ public record StalledRow(
     long stalledDropped,
     long queuedAtEnd,
     double ratioToAlone,
+    double pairedRatio,
+    double loopNanosPerEvent,
     double loopCores,
     double processCores,
     double machineCores) {
 
-  StalledRow withRatio(double ratio) {
+  StalledRow withRatios(double ratio, double paired) {
     return new StalledRow(
         cell,
         size,
@@ -38,6 +43,8 @@ public record StalledRow(
         stalledDropped,
         queuedAtEnd,
         ratio,
+        paired,
+        loopNanosPerEvent,
         loopCores,
         processCores,
         machineCores);

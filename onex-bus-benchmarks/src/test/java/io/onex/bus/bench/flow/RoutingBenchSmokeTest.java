@@ -33,6 +33,8 @@ class RoutingBenchSmokeTest {
     assertThat(rows.get(1).topics()).isEqualTo(10_000);
     assertThat(rows.get(1).deliveriesPerRun()).isBetween(2L * EVENTS + 1, 3L * EVENTS);
     assertThat(rows.get(0).ratioToSingle()).isEqualTo(1.0);
+    assertThat(rows.get(0).pairedRatio()).isEqualTo(1.0);
+    assertThat(rows.get(1).pairedRatio()).isPositive();
     // One line for the subscriptions, one per measured run of each cell.
     assertThat(progress).hasSize(1 + 2 * 2);
   }

@@ -29,6 +29,7 @@ class StalledBenchSmokeTest {
     assertThat(stalled.stalledDropped()).isEqualTo(EVENTS - StalledBenchOptions.STALLED_QUEUE);
     assertThat(stalled.queuedAtEnd()).isEqualTo(StalledBenchOptions.STALLED_QUEUE);
     assertThat(alone.ratioToAlone()).isEqualTo(1.0);
+    assertThat(stalled.pairedRatio()).isPositive();
     assertThat(progress).hasSize(2 * 2);
   }
 }

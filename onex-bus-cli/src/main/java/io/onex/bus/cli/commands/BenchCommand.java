@@ -274,7 +274,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static void printRoutingTable(PrintWriter out, List<RoutingRow> rows) {
     out.printf(
-        "%-8s %-12s %6s %5s %7s %5s %12s %12s %12s %13s %7s %6s %7s %8s %6s %-4s %5s %5s %5s%n",
+        "%-8s %-12s %6s %5s %7s %5s %12s %12s %12s %13s %7s %6s %7s %8s %8s %6s %-4s %8s %5s %5s"
+            + " %5s%n",
         "SCENARIO",
         "CELL",
         "TOPICS",
@@ -289,16 +290,18 @@ public final class BenchCommand implements Callable<Integer> {
         "LOST",
         "DROPPED",
         "x SINGLE",
+        "x PAIRED",
         "TARGET",
         "MET",
+        "LOOP_NS",
         "LOOP",
         "JVM",
         "HOST");
     for (RoutingRow r : rows) {
       boolean single = r.cell().equals("single-topic");
       out.printf(
-          "%-8s %-12s %6d %5d %7d %5d %12.0f %12.0f %12.0f %13.0f %7.3f %6d %7d %8.2f %6s %-4s"
-              + " %5.2f %5.2f %5.2f%n",
+          "%-8s %-12s %6d %5d %7d %5d %12.0f %12.0f %12.0f %13.0f %7.3f %6d %7d %8.2f %8.2f %6s"
+              + " %-4s %8.0f %5.2f %5.2f %5.2f%n",
           RoutingBench.SCENARIO,
           r.cell(),
           r.topics(),
@@ -313,21 +316,24 @@ public final class BenchCommand implements Callable<Integer> {
           r.lost(),
           r.dropped(),
           r.ratioToSingle(),
+          r.pairedRatio(),
           single ? "-" : String.valueOf(RoutingBenchOptions.TARGET_RATIO),
           single ? "-" : r.targetMet() ? "pass" : "miss",
+          r.loopNanosPerEvent(),
           r.loopCores(),
           r.processCores(),
           r.machineCores());
     }
     out.println(
-        "LOOP, JVM, HOST: cores kept busy by the broker loop thread, this JVM, the whole machine"
-            + " (median run).");
+        "x PAIRED: median of per-repetition ratios. LOOP_NS: broker loop CPU ns per event (median"
+            + " over runs). LOOP, JVM, HOST: cores kept busy by the broker loop thread, this JVM,"
+            + " the whole machine (median run).");
     out.flush();
   }
 
   private static void printStalledTable(PrintWriter out, List<StalledRow> rows) {
     out.printf(
-        "%-8s %-12s %5s %12s %12s %12s %6s %15s %13s %7s %6s %-4s %5s %5s %5s%n",
+        "%-8s %-12s %5s %12s %12s %12s %6s %15s %13s %7s %8s %6s %-4s %8s %5s %5s %5s%n",
         "SCENARIO",
         "CELL",
         "SIZE",
@@ -338,15 +344,18 @@ public final class BenchCommand implements Callable<Integer> {
         "STALLED_DROPPED",
         "QUEUED_AT_END",
         "x ALONE",
+        "x PAIRED",
         "TARGET",
         "MET",
+        "LOOP_NS",
         "LOOP",
         "JVM",
         "HOST");
     for (StalledRow r : rows) {
       boolean alone = r.cell().equals("fast-alone");
       out.printf(
-          "%-8s %-12s %5d %12.0f %12.0f %12.0f %6d %15d %13d %7.2f %6s %-4s %5.2f %5.2f %5.2f%n",
+          "%-8s %-12s %5d %12.0f %12.0f %12.0f %6d %15d %13d %7.2f %8.2f %6s %-4s %8.0f %5.2f"
+              + " %5.2f %5.2f%n",
           StalledBench.SCENARIO,
           r.cell(),
           r.size(),
@@ -357,15 +366,18 @@ public final class BenchCommand implements Callable<Integer> {
           r.stalledDropped(),
           r.queuedAtEnd(),
           r.ratioToAlone(),
+          r.pairedRatio(),
           alone ? "-" : String.valueOf(StalledBenchOptions.TARGET_RATIO),
           alone ? "-" : r.targetMet() ? "pass" : "miss",
+          r.loopNanosPerEvent(),
           r.loopCores(),
           r.processCores(),
           r.machineCores());
     }
     out.println(
-        "LOOP, JVM, HOST: cores kept busy by the broker loop thread, this JVM, the whole machine"
-            + " (median run).");
+        "x PAIRED: median of per-repetition ratios. LOOP_NS: broker loop CPU ns per event (median"
+            + " over runs). LOOP, JVM, HOST: cores kept busy by the broker loop thread, this JVM,"
+            + " the whole machine (median run).");
     out.flush();
   }
 
@@ -398,6 +410,8 @@ public final class BenchCommand implements Callable<Integer> {
       o.put("lost", r.lost());
       o.put("dropped", r.dropped());
       o.put("ratio_to_single", twoDecimals(r.ratioToSingle()));
+      o.put("paired_ratio", twoDecimals(r.pairedRatio()));
+      o.put("loop_ns_per_event", Math.round(r.loopNanosPerEvent()));
       if (r.cell().equals("single-topic")) {
         o.putNull("target_ratio");
         o.putNull("target_met");
@@ -425,6 +439,8 @@ public final class BenchCommand implements Callable<Integer> {
       o.put("stalled_dropped", r.stalledDropped());
       o.put("queued_at_end", r.queuedAtEnd());
       o.put("ratio_to_alone", twoDecimals(r.ratioToAlone()));
+      o.put("paired_ratio", twoDecimals(r.pairedRatio()));
+      o.put("loop_ns_per_event", Math.round(r.loopNanosPerEvent()));
       if (r.cell().equals("fast-alone")) {
         o.putNull("target_ratio");
         o.putNull("target_met");
