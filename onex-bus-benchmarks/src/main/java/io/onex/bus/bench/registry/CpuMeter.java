@@ -8,12 +8,12 @@ import java.nio.file.Path;
 
 /**
  * Where the CPU went during a cell, to tell a saturated registry loop from a saturated machine: the
- * CPU time of the registry's loop thread ({@code onex-registry}), of this whole JVM (clients
- * included), and of the whole machine from {@code /proc/stat} (other processes included; NaN where
- * there is no such file). Each as cores busy on average over the wall time between {@link #start}
- * and {@link #stop}. Harness thread only.
+ * CPU time of the registry's loop thread ({@code onex-registry}, or another named thread such as a
+ * broker's loop), of this whole JVM (clients included), and of the whole machine from {@code
+ * /proc/stat} (other processes included; NaN where there is no such file). Each as cores busy on
+ * average over the wall time between {@link #start} and {@link #stop}. Harness thread only.
  */
-final class CpuMeter {
+public final class CpuMeter {
   private static final String LOOP_THREAD = "onex-registry";
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final long loopThreadId;
@@ -23,26 +23,31 @@ final class CpuMeter {
   private long[] machine;
 
   /** What a cell used, in cores: 1.0 is one core busy for the whole time. */
-  record Usage(double loopCores, double processCores, double machineCores) {}
+  public record Usage(double loopCores, double processCores, double machineCores) {}
 
   CpuMeter() {
+    this(LOOP_THREAD);
+  }
+
+  /** Meters the thread named {@code loopThread} as the loop (the broker's, for instance). */
+  public CpuMeter(String loopThread) {
     long id = -1;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().equals(LOOP_THREAD)) {
+      if (t.getName().equals(loopThread)) {
         id = t.getId();
       }
     }
     this.loopThreadId = id;
   }
 
-  void start() {
+  public void start() {
     wall = System.nanoTime();
     loop = loopCpu();
     process = processCpu();
     machine = machineTicks();
   }
 
-  Usage stop() {
+  public Usage stop() {
     double elapsed = System.nanoTime() - wall;
     double loopCores = loopThreadId < 0 ? Double.NaN : (loopCpu() - loop) / elapsed;
     double processCores = (processCpu() - process) / elapsed;

@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.bus.bench.BenchHarness;
 import io.onex.bus.bench.BenchOptions;
 import io.onex.bus.bench.BenchRow;
+import io.onex.bus.bench.flow.RoutingBench;
+import io.onex.bus.bench.flow.RoutingBenchOptions;
+import io.onex.bus.bench.flow.RoutingRow;
+import io.onex.bus.bench.flow.StalledBench;
+import io.onex.bus.bench.flow.StalledBenchOptions;
+import io.onex.bus.bench.flow.StalledRow;
 import io.onex.bus.bench.registry.RegistryBench;
 import io.onex.bus.bench.registry.RegistryBenchOptions;
 import io.onex.bus.bench.registry.RegistryRow;
@@ -26,14 +32,17 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code onex bench}: onex-bus, NATS and raw JeroMQ measured in one run on this machine ({@code
- * --scenario 1to1}, the default), or the registry's lease and heartbeat rates ({@code --scenario
- * registry}); as a table and optionally as JSON rows. Main thread.
+ * --scenario 1to1}, the default), the registry's lease and heartbeat rates ({@code --scenario
+ * registry}), routing over 10,000 topics and 1,000 subscriptions against one topic ({@code
+ * --scenario routing}), or a fast subscriber alone and next to a stalled one ({@code --scenario
+ * stalled}); as a table and optionally as JSON rows. Main thread.
  */
 @Command(
     name = "bench",
     description =
         "Benchmark onex-bus against NATS and raw JeroMQ, same run; or the registry (--scenario"
-            + " registry).")
+            + " registry), routing over many topics (--scenario routing), a stalled subscriber"
+            + " (--scenario stalled).")
 public final class BenchCommand implements Callable<Integer> {
   static final String ONE_TO_ONE = "1to1";
 
@@ -43,7 +52,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--scenario",
       defaultValue = ONE_TO_ONE,
-      description = "1to1 (pub/sub throughput, default) or registry (lease and heartbeat rates)")
+      description =
+          "1to1 (pub/sub throughput, default), registry (lease and heartbeat rates), routing"
+              + " (10,000 topics and 1,000 subscriptions against one topic) or stalled (a fast"
+              + " subscriber alone and next to one that grants no credit)")
   String scenario;
 
   @Option(
@@ -54,7 +66,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "also write the rows to this file as JSON")
   Path json;
 
-  @Option(names = "--events", description = "1to1: events per measured run (overrides the preset)")
+  @Option(
+      names = "--events",
+      description = "1to1, routing, stalled: events per measured run (overrides the preset)")
   Integer events;
 
   @Option(names = "--repetitions", description = "measured runs per cell (median reported)")
@@ -72,7 +86,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "1to1: onex,nats,jeromq-raw (default: all)")
   List<String> systems;
 
-  @Option(names = "--clients", description = "registry: concurrent clients (default 8)")
+  @Option(
+      names = "--clients",
+      description =
+          "registry: concurrent clients (default 8); routing: receiving clients (default 4)")
   Integer clients;
 
   @Option(
@@ -104,10 +121,16 @@ public final class BenchCommand implements Callable<Integer> {
     return switch (scenario) {
       case ONE_TO_ONE -> oneToOne();
       case RegistryBench.SCENARIO -> registry();
+      case RoutingBench.SCENARIO -> routing();
+      case StalledBench.SCENARIO -> stalled();
       default ->
           throw new CliException(
               OnexCommand.EXIT_USAGE,
-              "unknown scenario " + scenario + "; known: " + ONE_TO_ONE + ", registry");
+              "unknown scenario "
+                  + scenario
+                  + "; known: "
+                  + ONE_TO_ONE
+                  + ", registry, routing, stalled");
     };
   }
 
@@ -116,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw new CliException(
           OnexCommand.EXIT_USAGE,
           "--clients, --operations, --nodes, --window and --log-events belong to --scenario"
-              + " registry");
+              + " registry (--clients also to routing)");
     }
     BenchOptions preset = quick ? BenchOptions.quick() : BenchOptions.full();
     BenchOptions options;
@@ -185,6 +208,249 @@ public final class BenchCommand implements Callable<Integer> {
       writeRegistry(json, rows);
     }
     return 0;
+  }
+
+  private Integer routing() throws Exception {
+    if (sizes != null
+        || systems != null
+        || operations != null
+        || nodes != null
+        || window != null
+        || logEvents) {
+      throw new CliException(
+          OnexCommand.EXIT_USAGE,
+          "--scenario routing takes --events, --repetitions and --clients (256 B payloads)");
+    }
+    RoutingBenchOptions preset = quick ? RoutingBenchOptions.quick() : RoutingBenchOptions.full();
+    RoutingBenchOptions options;
+    try {
+      options =
+          new RoutingBenchOptions(
+              events != null ? events : preset.events(),
+              repetitions != null ? repetitions : preset.repetitions(),
+              clients != null ? clients : preset.clients(),
+              preset.size());
+    } catch (IllegalArgumentException e) {
+      throw new CliException(OnexCommand.EXIT_USAGE, e.getMessage());
+    }
+    List<RoutingRow> rows = RoutingBench.run(options, spec.commandLine().getErr()::println);
+    printRoutingTable(spec.commandLine().getOut(), rows);
+    if (json != null) {
+      writeRouting(json, rows);
+    }
+    return 0;
+  }
+
+  private Integer stalled() throws Exception {
+    if (sizes != null
+        || systems != null
+        || clients != null
+        || operations != null
+        || nodes != null
+        || window != null
+        || logEvents) {
+      throw new CliException(
+          OnexCommand.EXIT_USAGE,
+          "--scenario stalled takes --events and --repetitions (256 B payloads)");
+    }
+    StalledBenchOptions preset = quick ? StalledBenchOptions.quick() : StalledBenchOptions.full();
+    StalledBenchOptions options;
+    try {
+      options =
+          new StalledBenchOptions(
+              events != null ? events : preset.events(),
+              repetitions != null ? repetitions : preset.repetitions(),
+              preset.size());
+    } catch (IllegalArgumentException e) {
+      throw new CliException(OnexCommand.EXIT_USAGE, e.getMessage());
+    }
+    List<StalledRow> rows = StalledBench.run(options, spec.commandLine().getErr()::println);
+    printStalledTable(spec.commandLine().getOut(), rows);
+    if (json != null) {
+      writeStalled(json, rows);
+    }
+    return 0;
+  }
+
+  private static void printRoutingTable(PrintWriter out, List<RoutingRow> rows) {
+    out.printf(
+        "%-8s %-12s %6s %5s %7s %5s %12s %12s %12s %13s %7s %6s %7s %8s %8s %6s %-4s %8s %5s %5s"
+            + " %5s%n",
+        "SCENARIO",
+        "CELL",
+        "TOPICS",
+        "SUBS",
+        "CLIENTS",
+        "SIZE",
+        "EVENTS/S",
+        "MIN",
+        "MAX",
+        "DELIVERIES/S",
+        "DEL/EV",
+        "LOST",
+        "DROPPED",
+        "x SINGLE",
+        "x PAIRED",
+        "TARGET",
+        "MET",
+        "LOOP_NS",
+        "LOOP",
+        "JVM",
+        "HOST");
+    for (RoutingRow r : rows) {
+      boolean single = r.cell().equals("single-topic");
+      out.printf(
+          "%-8s %-12s %6d %5d %7d %5d %12.0f %12.0f %12.0f %13.0f %7.3f %6d %7d %8.2f %8.2f %6s"
+              + " %-4s %8.0f %5.2f %5.2f %5.2f%n",
+          RoutingBench.SCENARIO,
+          r.cell(),
+          r.topics(),
+          r.subscriptions(),
+          r.clients(),
+          r.size(),
+          r.eventsPerS(),
+          r.minEventsPerS(),
+          r.maxEventsPerS(),
+          r.deliveriesPerS(),
+          (double) r.deliveriesPerRun() / r.eventsPerRun(),
+          r.lost(),
+          r.dropped(),
+          r.ratioToSingle(),
+          r.pairedRatio(),
+          single ? "-" : String.valueOf(RoutingBenchOptions.TARGET_RATIO),
+          single ? "-" : r.targetMet() ? "pass" : "miss",
+          r.loopNanosPerEvent(),
+          r.loopCores(),
+          r.processCores(),
+          r.machineCores());
+    }
+    out.println(
+        "x PAIRED: median of per-repetition ratios. LOOP_NS: broker loop CPU ns per event (median"
+            + " over runs). LOOP, JVM, HOST: cores kept busy by the broker loop thread, this JVM,"
+            + " the whole machine (median run).");
+    out.flush();
+  }
+
+  private static void printStalledTable(PrintWriter out, List<StalledRow> rows) {
+    out.printf(
+        "%-8s %-12s %5s %12s %12s %12s %6s %15s %13s %7s %8s %6s %-4s %8s %5s %5s %5s%n",
+        "SCENARIO",
+        "CELL",
+        "SIZE",
+        "FAST EV/S",
+        "MIN",
+        "MAX",
+        "LOST",
+        "STALLED_DROPPED",
+        "QUEUED_AT_END",
+        "x ALONE",
+        "x PAIRED",
+        "TARGET",
+        "MET",
+        "LOOP_NS",
+        "LOOP",
+        "JVM",
+        "HOST");
+    for (StalledRow r : rows) {
+      boolean alone = r.cell().equals("fast-alone");
+      out.printf(
+          "%-8s %-12s %5d %12.0f %12.0f %12.0f %6d %15d %13d %7.2f %8.2f %6s %-4s %8.0f %5.2f"
+              + " %5.2f %5.2f%n",
+          StalledBench.SCENARIO,
+          r.cell(),
+          r.size(),
+          r.eventsPerS(),
+          r.minEventsPerS(),
+          r.maxEventsPerS(),
+          r.lost(),
+          r.stalledDropped(),
+          r.queuedAtEnd(),
+          r.ratioToAlone(),
+          r.pairedRatio(),
+          alone ? "-" : String.valueOf(StalledBenchOptions.TARGET_RATIO),
+          alone ? "-" : r.targetMet() ? "pass" : "miss",
+          r.loopNanosPerEvent(),
+          r.loopCores(),
+          r.processCores(),
+          r.machineCores());
+    }
+    out.println(
+        "x PAIRED: median of per-repetition ratios. LOOP_NS: broker loop CPU ns per event (median"
+            + " over runs). LOOP, JVM, HOST: cores kept busy by the broker loop thread, this JVM,"
+            + " the whole machine (median run).");
+    out.flush();
+  }
+
+  private static void putCores(ObjectNode o, double loop, double jvm, double machine) {
+    o.put("loop_cores", twoDecimals(loop));
+    o.put("jvm_cores", twoDecimals(jvm));
+    if (Double.isNaN(machine)) {
+      o.putNull("machine_cores");
+    } else {
+      o.put("machine_cores", twoDecimals(machine));
+    }
+  }
+
+  private static void writeRouting(Path file, List<RoutingRow> rows) {
+    ArrayNode array = OnexEventJson.mapper().createArrayNode();
+    for (RoutingRow r : rows) {
+      ObjectNode o = array.addObject();
+      o.put("scenario", RoutingBench.SCENARIO);
+      o.put("cell", r.cell());
+      o.put("topics", r.topics());
+      o.put("subscriptions", r.subscriptions());
+      o.put("clients", r.clients());
+      o.put("size", r.size());
+      o.put("events_per_run", r.eventsPerRun());
+      o.put("deliveries_per_run", r.deliveriesPerRun());
+      o.put("events_per_s", Math.round(r.eventsPerS()));
+      o.put("min_events_per_s", Math.round(r.minEventsPerS()));
+      o.put("max_events_per_s", Math.round(r.maxEventsPerS()));
+      o.put("deliveries_per_s", Math.round(r.deliveriesPerS()));
+      o.put("lost", r.lost());
+      o.put("dropped", r.dropped());
+      o.put("ratio_to_single", twoDecimals(r.ratioToSingle()));
+      o.put("paired_ratio", twoDecimals(r.pairedRatio()));
+      o.put("loop_ns_per_event", Math.round(r.loopNanosPerEvent()));
+      if (r.cell().equals("single-topic")) {
+        o.putNull("target_ratio");
+        o.putNull("target_met");
+      } else {
+        o.put("target_ratio", RoutingBenchOptions.TARGET_RATIO);
+        o.put("target_met", r.targetMet());
+      }
+      putCores(o, r.loopCores(), r.processCores(), r.machineCores());
+    }
+    writeJson(file, array);
+  }
+
+  private static void writeStalled(Path file, List<StalledRow> rows) {
+    ArrayNode array = OnexEventJson.mapper().createArrayNode();
+    for (StalledRow r : rows) {
+      ObjectNode o = array.addObject();
+      o.put("scenario", StalledBench.SCENARIO);
+      o.put("cell", r.cell());
+      o.put("size", r.size());
+      o.put("events_per_run", r.eventsPerRun());
+      o.put("fast_events_per_s", Math.round(r.eventsPerS()));
+      o.put("min_fast_events_per_s", Math.round(r.minEventsPerS()));
+      o.put("max_fast_events_per_s", Math.round(r.maxEventsPerS()));
+      o.put("fast_lost", r.lost());
+      o.put("stalled_dropped", r.stalledDropped());
+      o.put("queued_at_end", r.queuedAtEnd());
+      o.put("ratio_to_alone", twoDecimals(r.ratioToAlone()));
+      o.put("paired_ratio", twoDecimals(r.pairedRatio()));
+      o.put("loop_ns_per_event", Math.round(r.loopNanosPerEvent()));
+      if (r.cell().equals("fast-alone")) {
+        o.putNull("target_ratio");
+        o.putNull("target_met");
+      } else {
+        o.put("target_ratio", StalledBenchOptions.TARGET_RATIO);
+        o.put("target_met", r.targetMet());
+      }
+      putCores(o, r.loopCores(), r.processCores(), r.machineCores());
+    }
+    writeJson(file, array);
   }
 
   private static void printTable(PrintWriter out, List<BenchRow> rows) {
