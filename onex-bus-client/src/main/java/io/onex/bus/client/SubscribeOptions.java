@@ -16,7 +16,7 @@ import java.util.Set;
 public record SubscribeOptions(
     String pattern, int queueSize, DropPolicy dropPolicy, EventFilter filter, int creditWindow) {
   /** The default credit window: events the broker may have in flight to this subscription. */
-  public static final int DEFAULT_CREDIT_WINDOW = 10_000;
+  public static final int DEFAULT_CREDIT_WINDOW = 65_536;
 
   /** Credit window meaning no credit accounting (the broker sends as fast as the pipe takes). */
   public static final int UNLIMITED_CREDIT = 0;

@@ -29,6 +29,7 @@ public final class SubscriptionFlow {
   private long lastDeliveredSequence;
   private long lastQueuedSequence;
   private boolean waiting;
+  private boolean reported;
 
   /**
    * @param bound the most events the queue holds
@@ -118,26 +119,32 @@ public final class SubscriptionFlow {
     return true;
   }
 
+  /** Whether the queue holds its bound. */
+  public boolean isFull() {
+    return queuedEvents >= bound;
+  }
+
+  /** Drop-newest on a full queue: the arriving event {@code sequence} is lost, into a gap. */
+  public void dropArrival(long sequence) {
+    lastQueuedSequence = sequence;
+    tailGap(sequence).add(sequence);
+    countDrop();
+  }
+
   /**
-   * Queues {@code q}; when the queue is full, drops by the policy.
-   *
-   * @return the event dropped (the oldest queued, or {@code q} itself), or null
+   * Drop-oldest on a full queue, in two steps so the caller can reuse the evicted event's buffer:
+   * the oldest queued event goes into the gap at the head, and is returned.
    */
-  public Queued enqueue(Queued q) {
-    lastQueuedSequence = q.sequence();
-    if (queuedEvents < bound) {
-      add(q);
-      return null;
-    }
-    if (!dropOldest) {
-      tailGap(q.sequence()).add(q.sequence());
-      countDrop();
-      return q;
-    }
+  public Queued evictOldest() {
     Queued oldest = removeOldestEvent();
-    add(q);
     countDrop();
     return oldest;
+  }
+
+  /** Queues {@code q} without any drop (the caller made room). */
+  public void append(Queued q) {
+    lastQueuedSequence = q.sequence();
+    add(q);
   }
 
   private void add(Queued q) {
@@ -238,6 +245,14 @@ public final class SubscriptionFlow {
 
   public boolean dropOldest() {
     return dropOldest;
+  }
+
+  public boolean isReported() {
+    return reported;
+  }
+
+  public void setReported(boolean r) {
+    reported = r;
   }
 
   public boolean isWaiting() {

@@ -60,18 +60,47 @@ final class FlowControl {
   /** Queues the event under {@code record} for {@code s}; a full queue drops by its policy. */
   void enqueue(
       Subscriber s, EventRecordView record, String topic, long seq, long micros, byte[] publisher) {
-    byte[] bytes =
-        Arrays.copyOfRange(
-            record.buffer(), record.recordOffset(), record.recordOffset() + record.recordLength());
-    var q = new SubscriptionFlow.Queued(bytes, topic, seq, micros, publisher);
-    queued.add(topic, bytes.length);
-    SubscriptionFlow.Queued dropped = s.flow().enqueue(q);
-    if (dropped != null) {
-      queued.remove(dropped.topic(), dropped.record().length);
+    SubscriptionFlow f = s.flow();
+    if (f.isFull() && !f.dropOldest()) {
+      // Drop-newest on a full queue: the arrival is lost, so it is not even copied.
+      f.dropArrival(seq);
       state.counters.addDropped(1);
+      noteActivity(s);
+      return;
     }
+    int length = record.recordLength();
+    if (f.isFull()) {
+      // Drop-oldest on a full queue (a stalled subscriber's steady state): the evicted event's
+      // buffer takes the arrival when it fits, so the swap allocates no event bytes.
+      SubscriptionFlow.Queued evicted = f.evictOldest();
+      state.counters.addDropped(1);
+      byte[] bytes = evicted.record().length == length ? evicted.record() : new byte[length];
+      System.arraycopy(record.buffer(), record.recordOffset(), bytes, 0, length);
+      f.append(new SubscriptionFlow.Queued(bytes, topic, seq, micros, publisher));
+      if (evicted.topic() == topic) {
+        if (bytes != evicted.record()) {
+          queued.add(topic, length - evicted.record().length);
+        }
+      } else {
+        queued.add(topic, length);
+        queued.remove(evicted.topic(), evicted.record().length);
+      }
+    } else {
+      byte[] bytes =
+          Arrays.copyOfRange(
+              record.buffer(), record.recordOffset(), record.recordOffset() + length);
+      f.append(new SubscriptionFlow.Queued(bytes, topic, seq, micros, publisher));
+      queued.add(topic, length);
+    }
+    noteActivity(s);
+  }
+
+  private void noteActivity(Subscriber s) {
     markWaiting(s);
-    toReport.add(s);
+    if (!s.flow().isReported()) {
+      s.flow().setReported(true);
+      toReport.add(s);
+    }
   }
 
   /** CREDIT: more deliveries allowed; false when the grant overflows the credit. */
@@ -155,6 +184,7 @@ final class FlowControl {
     waiting.remove(s);
     toReport.remove(s);
     f.setWaiting(false);
+    f.setReported(false);
   }
 
   /** Events waiting in every subscription queue (for the drain at stop). */
@@ -248,7 +278,10 @@ final class FlowControl {
         done.add(s);
       }
     }
-    done.forEach(toReport::remove);
+    for (Subscriber s : done) {
+      toReport.remove(s);
+      s.flow().setReported(false);
+    }
     for (Object[] e : events) {
       emit((BusEventType) e[0], (ObjectNode) e[1]);
     }

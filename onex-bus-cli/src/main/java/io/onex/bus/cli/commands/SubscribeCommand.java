@@ -62,7 +62,7 @@ public final class SubscribeCommand implements java.util.concurrent.Callable<Int
 
   @Option(
       names = "--credit-window",
-      description = "events the bus may send ahead of this consumer (default 10000; 0 = unlimited)")
+      description = "events the bus may send ahead of this consumer (default 65536; 0 = unlimited)")
   Integer creditWindow;
 
   @Option(
