@@ -192,13 +192,10 @@ class LeaseManagerTest {
 
   @Test
   void aLostRaceIsRetriedWithDoublingBackoffAndReported() throws Exception {
-    int taken;
-    int free;
-    try (ServerSocket a = new ServerSocket(0);
-        ServerSocket b = new ServerSocket(0)) {
-      taken = a.getLocalPort();
-      free = b.getLocalPort();
-    }
+    // Nothing binds these two ports here: the scripted picker offers them and only the store
+    // decides, so any two numbers do.
+    int taken = 47_001;
+    int free = 47_002;
     // Another registry on the same store holds `taken`; our picker still offers it three times,
     // as a picker would that checked just before the other registry's insert.
     store.tryInsertLease(
@@ -229,10 +226,7 @@ class LeaseManagerTest {
 
   @Test
   void theRetryLimitEndsTheAttemptsWithAClearError() throws Exception {
-    int taken;
-    try (ServerSocket a = new ServerSocket(0)) {
-      taken = a.getLocalPort();
-    }
+    int taken = 47_001;
     store.tryInsertLease(
         new Lease(
             "lease-other",
@@ -260,10 +254,8 @@ class LeaseManagerTest {
 
   @Test
   void aFreePreferredPortIsHonoured() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    // A port the project's own picker finds free, as a node would have been told.
+    int port = new LocalPortPicker(9).pick(null, p -> false);
 
     Lease l = manager().grant(request("svc-1", port, ""));
 
@@ -281,7 +273,7 @@ class LeaseManagerTest {
 
     assertThat(leased.code()).isEqualTo(ErrorCode.PORT_IN_USE);
     assertThat(leased.getMessage()).contains("already leased");
-    try (ServerSocket s = new ServerSocket(0)) {
+    try (ServerSocket s = listening()) {
       RegistryException bound =
           catchThrowableOfType(
               RegistryException.class, () -> m.grant(request("svc-3", s.getLocalPort(), "")));
@@ -292,7 +284,7 @@ class LeaseManagerTest {
 
   @Test
   void aHolderThatAlreadyBoundItsPortCanLeaseItAgain() throws Exception {
-    try (ServerSocket mine = new ServerSocket(0)) {
+    try (ServerSocket mine = listening()) {
       Lease l =
           manager()
               .grant(
@@ -375,6 +367,13 @@ class LeaseManagerTest {
     assertThat(m.releaseAllOf("node-a")).hasSize(2);
 
     assertThat(m.active()).extracting(Lease::leaseId).containsExactly(b.leaseId());
+  }
+
+  /** A TCP listener on a loopback port the kernel picks; held until closed. */
+  private static ServerSocket listening() throws java.io.IOException {
+    ServerSocket s = new ServerSocket();
+    s.bind(new InetSocketAddress("127.0.0.1", 0));
+    return s;
   }
 
   /** Offers the given ports in order, ignoring what is leased: a picker that lost a race. */

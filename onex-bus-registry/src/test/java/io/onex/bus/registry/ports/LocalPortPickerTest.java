@@ -82,7 +82,7 @@ class LocalPortPickerTest {
 
   @Test
   void aPortBoundForTcpIsNeverReturned() throws Exception {
-    try (ServerSocket busy = new ServerSocket(0)) {
+    try (ServerSocket busy = Ports.wildcardListener()) {
       int taken = busy.getLocalPort();
       PortSpec.Range around = around(taken);
       for (int i = 0; i < 20; i++) {

@@ -16,7 +16,7 @@ class PortProbeTest {
 
   @Test
   void aTcpListenerOnTheWildcardMakesThePortBusy() throws Exception {
-    try (ServerSocket listener = new ServerSocket(0)) {
+    try (ServerSocket listener = Ports.wildcardListener()) {
       assertThat(PortProbe.isFree(listener.getLocalPort())).isFalse();
     }
   }
@@ -47,7 +47,7 @@ class PortProbeTest {
   @Test
   void aPortIsFreeAgainOnceClosedAndTheProbeHoldsNothing() throws Exception {
     int port;
-    try (ServerSocket listener = new ServerSocket(0)) {
+    try (ServerSocket listener = Ports.wildcardListener()) {
       port = listener.getLocalPort();
     }
     assertThat(PortProbe.isFree(port)).isTrue();

@@ -19,6 +19,13 @@ final class Ports {
   private Ports() {}
 
   /** Binds {@code port} for TCP (listening) and UDP on the wildcard address, then lets go. */
+  /** A TCP listener on every interface, on a port the kernel picks; held until closed. */
+  static java.net.ServerSocket wildcardListener() throws java.io.IOException {
+    java.net.ServerSocket s = new java.net.ServerSocket();
+    s.bind(new java.net.InetSocketAddress(0));
+    return s;
+  }
+
   static void assertBindable(int port) {
     try (ServerSocket tcp = new ServerSocket(port);
         DatagramSocket udp = new DatagramSocket(port)) {

@@ -203,7 +203,8 @@ class RegistryServerBadInputTest {
 
   @Test
   void aPreferredPortBoundOutsideTheRegistryIsRefused() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
       RegistryCallException e =
           catchThrowableOfType(
               RegistryCallException.class,
