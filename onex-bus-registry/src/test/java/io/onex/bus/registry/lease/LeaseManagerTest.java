@@ -198,19 +198,7 @@ class LeaseManagerTest {
     int free = 47_002;
     // Another registry on the same store holds `taken`; our picker still offers it three times,
     // as a picker would that checked just before the other registry's insert.
-    store.tryInsertLease(
-        new Lease(
-            "lease-other",
-            "127.0.0.1",
-            taken,
-            "tcp",
-            "",
-            new AllocatedBy("x", "x"),
-            Duration.ofSeconds(30),
-            T0,
-            T0,
-            T0.plusSeconds(30),
-            LeaseStatus.ACTIVE));
+    anotherRegistryHolds(taken);
     LeaseManager m = manager(new ScriptedPicker(taken, taken, taken, free), Map.of());
 
     Lease l = m.grant(request("svc-1", 0, ""));
@@ -227,19 +215,7 @@ class LeaseManagerTest {
   @Test
   void theRetryLimitEndsTheAttemptsWithAClearError() throws Exception {
     int taken = 47_001;
-    store.tryInsertLease(
-        new Lease(
-            "lease-other",
-            "127.0.0.1",
-            taken,
-            "tcp",
-            "",
-            new AllocatedBy("x", "x"),
-            Duration.ofSeconds(30),
-            T0,
-            T0,
-            T0.plusSeconds(30),
-            LeaseStatus.ACTIVE));
+    anotherRegistryHolds(taken);
     LeaseManager m = manager(new ScriptedPicker(taken, taken, taken, taken, taken), Map.of());
 
     RegistryException e =
@@ -367,6 +343,23 @@ class LeaseManagerTest {
     assertThat(m.releaseAllOf("node-a")).hasSize(2);
 
     assertThat(m.active()).extracting(Lease::leaseId).containsExactly(b.leaseId());
+  }
+
+  /** Inserts an active lease on {@code port} as a second registry sharing the store would. */
+  private void anotherRegistryHolds(int port) {
+    store.tryInsertLease(
+        new Lease(
+            "lease-other",
+            "127.0.0.1",
+            port,
+            "tcp",
+            "",
+            new AllocatedBy("x", "x"),
+            Duration.ofSeconds(30),
+            T0,
+            T0,
+            T0.plusSeconds(30),
+            LeaseStatus.ACTIVE));
   }
 
   /** A TCP listener on a loopback port the kernel picks; held until closed. */
