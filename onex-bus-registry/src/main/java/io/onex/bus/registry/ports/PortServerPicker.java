@@ -1,7 +1,7 @@
 package io.onex.bus.registry.ports;
 
 import io.onex.bus.config.PortSpec;
-import java.time.Duration;
+import io.onex.bus.transport.RateLimitedLog;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -41,7 +41,8 @@ public final class PortServerPicker implements PortPicker {
   private final PortServerClient client;
   private final LocalPortPicker fallback;
   private final long pid;
-  private final WarningThrottle throttle;
+  private final RateLimitedLog warnings = new RateLimitedLog(1, WARN_INTERVAL_SECONDS * 1000L);
+  private final LongSupplier nanoTime;
   private final Object lock = new Object();
   private final LinkedHashSet<Integer> spare = new LinkedHashSet<>(); // oldest first; lock
   private final Set<Integer> fromServer = ConcurrentHashMap.newKeySet(); // ever held by our pid
@@ -59,7 +60,7 @@ public final class PortServerPicker implements PortPicker {
     this.client = Objects.requireNonNull(client, "client");
     this.fallback = Objects.requireNonNull(fallback, "fallback");
     this.pid = pid;
-    this.throttle = new WarningThrottle(Duration.ofSeconds(WARN_INTERVAL_SECONDS), nanoTime);
+    this.nanoTime = nanoTime;
   }
 
   @Override
@@ -155,12 +156,15 @@ public final class PortServerPicker implements PortPicker {
   private int fallBack(PortSpec.Range range, IntPredicate leased, String reason)
       throws NoFreePortException {
     fallbacks.incrementAndGet();
-    long suppressed = throttle.tryWarn();
-    if (suppressed >= 0) {
-      log.warn(
-          "{}; picking a port locally instead ({} such warnings suppressed before this one)",
-          reason,
-          suppressed);
+    boolean logNow;
+    synchronized (warnings) {
+      logNow =
+          warnings.tryAcquire(
+              nanoTime.getAsLong() / 1_000_000,
+              held -> log.warn("{} more port server warnings were held back", held));
+    }
+    if (logNow) {
+      log.warn("{}; picking a port locally instead", reason);
     }
     // Spares belong to our pid at the server: keeping them out of local picks keeps giveBack's
     // routing unambiguous.
