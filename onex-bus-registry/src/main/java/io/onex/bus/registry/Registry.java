@@ -103,8 +103,9 @@ public final class Registry {
     // A refused report must not count as a heartbeat, so check it before touching the node.
     String bus = null;
     if (report != null) {
-      bus = nodes.find(nodeId).map(n -> n.metadata().get(BUS)).orElse(null);
-      if (bus == null && nodes.find(nodeId).isPresent()) {
+      NodeRecord known = nodes.find(nodeId).orElse(null);
+      bus = known == null ? null : known.metadata().get(BUS);
+      if (known != null && bus == null) {
         throw new RegistryException(
             ErrorCode.UNKNOWN_BUS,
             "this node registered without a bus, so it cannot report one",
