@@ -4,6 +4,7 @@ import io.onex.bus.cli.commands.BenchCommand;
 import io.onex.bus.cli.commands.BusCommand;
 import io.onex.bus.cli.commands.BusesCommand;
 import io.onex.bus.cli.commands.DescribeCommand;
+import io.onex.bus.cli.commands.EventMonitorCommand;
 import io.onex.bus.cli.commands.NodesCommand;
 import io.onex.bus.cli.commands.PortsCommand;
 import io.onex.bus.cli.commands.PublishCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       UpCommand.class,
       PublishCommand.class,
       SubscribeCommand.class,
+      EventMonitorCommand.class,
       BusesCommand.class,
       NodesCommand.class,
       PortsCommand.class,
