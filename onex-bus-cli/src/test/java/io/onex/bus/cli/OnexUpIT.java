@@ -84,6 +84,13 @@ class OnexUpIT {
         }
       }
 
+      // Prometheus metrics: the user bus routed the 3 events plus its own BUS_STARTED.
+      String metrics = get(Files.readString(home.resolve("run/http.endpoint")).trim() + "/metrics");
+      assertThat(metrics)
+          .contains("onex_bus_events_published_total{bus=\"user\"} 4.0")
+          .contains("onex_registry_leases_active 5.0")
+          .contains("# TYPE onex_bus_queued_events gauge");
+
       // Every bus leased its port from the registry, and each broker is a registered node.
       try (OnexProcess ports = OnexProcess.start(home, "ports", "--json")) {
         assertThat(ports.waitFor(START)).isZero();
@@ -154,6 +161,16 @@ class OnexUpIT {
           .contains("buses[0].queue.size")
           .contains("-5");
     }
+  }
+
+  private static String get(String url) throws Exception {
+    var client = java.net.http.HttpClient.newHttpClient();
+    var res =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(res.statusCode()).isEqualTo(200);
+    return res.body();
   }
 
   /** The subscriber is in place once the user bus counts a subscription; fails fast if it died. */

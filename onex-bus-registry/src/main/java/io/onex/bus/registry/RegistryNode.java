@@ -127,6 +127,21 @@ public final class RegistryNode implements AutoCloseable {
     return events;
   }
 
+  /** The registry's numbers for metrics. Any thread. */
+  public io.onex.bus.observability.metrics.RegistryStats stats() {
+    long online = 0;
+    long offline = 0;
+    for (var n : registry.nodes().all()) {
+      if (n.status() == io.onex.bus.registry.node.NodeStatus.ONLINE) {
+        online++;
+      } else {
+        offline++;
+      }
+    }
+    return new io.onex.bus.observability.metrics.RegistryStats(
+        registry.leases().active().size(), online, offline, registry.allBuses().size());
+  }
+
   /** The server's counters. */
   public RegistryServer server() {
     return server;

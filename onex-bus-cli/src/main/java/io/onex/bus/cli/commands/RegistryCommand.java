@@ -3,6 +3,7 @@ package io.onex.bus.cli.commands;
 import io.onex.bus.cli.deploy.LocalRegistry;
 import io.onex.bus.cli.deploy.OnexHome;
 import io.onex.bus.config.OnexConfig;
+import io.onex.bus.observability.metrics.ProcessMetrics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +42,8 @@ public final class RegistryCommand implements Runnable {
     @Override
     public Integer call() throws InterruptedException {
       OnexConfig cfg = config.load();
-      LocalRegistry registry = LocalRegistry.start(cfg, OnexHome.resolve(home, cfg.home()));
+      LocalRegistry registry =
+          LocalRegistry.start(cfg, OnexHome.resolve(home, cfg.home()), new ProcessMetrics());
       PrintWriter out = spec.commandLine().getOut();
       out.printf("registry %s%n", registry.endpoint());
       out.printf("http %s%n", registry.httpUrl());

@@ -2,11 +2,13 @@ package io.onex.bus.cli.commands;
 
 import io.onex.bus.broker.Broker;
 import io.onex.bus.broker.registration.RegisteredBus;
+import io.onex.bus.cli.deploy.BusMetricsSource;
 import io.onex.bus.cli.deploy.LocalBuses;
 import io.onex.bus.cli.deploy.LocalRegistry;
 import io.onex.bus.cli.deploy.OnexHome;
 import io.onex.bus.config.BusConfig;
 import io.onex.bus.config.OnexConfig;
+import io.onex.bus.observability.metrics.ProcessMetrics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +38,8 @@ public final class UpCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     OnexConfig cfg = config.load();
     OnexHome onexHome = OnexHome.resolve(home, cfg.home());
-    LocalRegistry registry = LocalRegistry.start(cfg, onexHome);
+    ProcessMetrics metrics = new ProcessMetrics();
+    LocalRegistry registry = LocalRegistry.start(cfg, onexHome, metrics);
     LocalBuses buses;
     try {
       buses = LocalBuses.start(cfg.buses(), registry.endpoint(), cfg.registry().retry());
@@ -45,6 +48,10 @@ public final class UpCommand implements Callable<Integer> {
       throw e;
     }
     registry.publisher().attach(eventsBus(cfg, buses));
+    for (RegisteredBus b : buses.buses()) {
+      Broker broker = b.broker();
+      metrics.addBus(broker.name(), () -> BusMetricsSource.of(broker.snapshot()));
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("registry %s%n", registry.endpoint());
     for (RegisteredBus b : buses.buses()) {

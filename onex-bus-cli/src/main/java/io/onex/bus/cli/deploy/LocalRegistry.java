@@ -3,6 +3,7 @@ package io.onex.bus.cli.deploy;
 import io.onex.bus.cli.CliException;
 import io.onex.bus.cli.OnexCommand;
 import io.onex.bus.config.OnexConfig;
+import io.onex.bus.observability.metrics.ProcessMetrics;
 import io.onex.bus.registry.RegistryNode;
 import io.onex.bus.registry.http.RegistryHttpApi;
 import io.onex.bus.registry.store.StoreException;
@@ -25,8 +26,12 @@ public final class LocalRegistry implements AutoCloseable {
     node.events().listen(publisher);
   }
 
-  /** Starts the registry and its HTTP API, and writes the state files. */
-  public static LocalRegistry start(OnexConfig cfg, OnexHome home) {
+  /**
+   * Starts the registry and its HTTP API, and writes the state files.
+   *
+   * @param metrics the process's metrics, served at {@code /metrics}; the registry's are added
+   */
+  public static LocalRegistry start(OnexConfig cfg, OnexHome home, ProcessMetrics metrics) {
     RegistryNode node;
     try {
       node = RegistryNode.start(cfg.registry(), home.registryStore(), Clock.systemUTC());
@@ -34,9 +39,10 @@ public final class LocalRegistry implements AutoCloseable {
       throw new CliException(
           OnexCommand.EXIT_FAILURE, "cannot start the registry: " + e.getMessage());
     }
+    metrics.setRegistry(node::stats);
     RegistryHttpApi http;
     try {
-      http = RegistryHttpApi.start(cfg.http(), node.views());
+      http = RegistryHttpApi.start(cfg.http(), node.views(), metrics);
     } catch (RuntimeException e) {
       node.close();
       throw new CliException(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.onex.bus.config.HttpConfig;
+import io.onex.bus.observability.metrics.ProcessMetrics;
 import io.onex.bus.protocol.registry.RegistryCodec;
 import io.onex.bus.registry.api.RegistryViews;
 import java.util.Map;
@@ -11,9 +12,10 @@ import java.util.Optional;
 
 /**
  * The registry's HTTP JSON introspection: {@code GET /api/v1/buses[/{name}]}, {@code
- * /api/v1/nodes[/{id}]}, {@code /api/v1/leases}, {@code /api/v1/topics} and {@code /healthz},
- * snake_case fields, the same documents QUERY returns. Read-only. Javalin's threads serve requests;
- * {@link #start} and {@link #close} are called from one thread.
+ * /api/v1/nodes[/{id}]}, {@code /api/v1/leases}, {@code /api/v1/topics}, {@code /metrics}
+ * (Prometheus) and {@code /healthz}, snake_case fields, the same documents QUERY returns.
+ * Read-only. Javalin's threads serve requests; {@link #start} and {@link #close} are called from
+ * one thread.
  */
 public final class RegistryHttpApi implements AutoCloseable {
   private final Javalin app;
@@ -22,11 +24,17 @@ public final class RegistryHttpApi implements AutoCloseable {
     this.app = app;
   }
 
-  /** Starts serving on the configured address (port 0 = ephemeral). */
-  public static RegistryHttpApi start(HttpConfig config, RegistryViews views) {
+  /**
+   * Starts serving on the configured address (port 0 = ephemeral).
+   *
+   * @param metrics what {@code GET /metrics} serves (Prometheus text format)
+   */
+  public static RegistryHttpApi start(
+      HttpConfig config, RegistryViews views, ProcessMetrics metrics) {
     Javalin app =
         Javalin.create(c -> c.showJavalinBanner = false)
             .get("/healthz", ctx -> ctx.json(Map.of("status", "ok")))
+            .get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()))
             .get("/api/v1/buses", ctx -> send(ctx, views.buses()))
             .get("/api/v1/buses/{name}", ctx -> one(ctx, "bus", views.bus(ctx.pathParam("name"))))
             .get("/api/v1/nodes", ctx -> send(ctx, views.nodes()))

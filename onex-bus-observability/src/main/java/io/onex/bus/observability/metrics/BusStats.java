@@ -1,0 +1,28 @@
+package io.onex.bus.observability.metrics;
+
+/**
+ * The numbers one bus exposes as metrics, read from its broker's latest snapshot. Immutable; any
+ * thread.
+ *
+ * @param published events routed (client and system events)
+ * @param delivered deliveries written to connections
+ * @param dropped deliveries dropped by full subscription queues
+ * @param rejected inputs refused with an ERROR
+ * @param policyDenied deliveries the bus policy withheld
+ * @param bytesIn bytes of frames received
+ * @param sessions open sessions
+ * @param subscriptions open subscriptions
+ * @param queuedEvents events waiting in subscription queues
+ * @param queuedBytes their bytes
+ */
+public record BusStats(
+    long published,
+    long delivered,
+    long dropped,
+    long rejected,
+    long policyDenied,
+    long bytesIn,
+    int sessions,
+    int subscriptions,
+    long queuedEvents,
+    long queuedBytes) {}

@@ -1,0 +1,56 @@
+package io.onex.bus.observability.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The text exposition: well-formed lines, the values the suppliers give, read at each scrape. */
+class ProcessMetricsTest {
+  /** A sample line: name, optional labels, a number (Prometheus text format 0.0.4). */
+  private static final Pattern SAMPLE =
+      Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[^}]*\\})? [-+0-9.eE]+|[-+]?Inf|NaN");
+
+  @Test
+  void busAndRegistryNumbersAreScrapedAsTheyAreNow() {
+    ProcessMetrics m = new ProcessMetrics();
+    AtomicLong published = new AtomicLong(3);
+    m.addBus("user", () -> new BusStats(published.get(), 6, 1, 2, 0, 999, 2, 4, 5, 500));
+    m.setRegistry(() -> new RegistryStats(7, 3, 1, 4));
+
+    String first = scrape(m);
+    published.set(10);
+    String second = scrape(m);
+
+    assertThat(first).contains("onex_bus_events_published_total{bus=\"user\"} 3.0");
+    assertThat(first).contains("onex_bus_queued_events{bus=\"user\"} 5.0");
+    assertThat(first).contains("onex_registry_leases_active 7.0");
+    assertThat(first).contains("onex_registry_nodes{status=\"offline\"} 1.0");
+    assertThat(first).contains("jvm_memory_used_bytes");
+    assertThat(second).contains("onex_bus_events_published_total{bus=\"user\"} 10.0");
+    for (String line : first.split("\n")) {
+      if (!line.startsWith("#") && !line.isBlank()) {
+        assertThat(SAMPLE.matcher(line.trim()).lookingAt()).as("line %s", line).isTrue();
+      }
+    }
+    assertThat(m.contentType()).startsWith("text/plain");
+  }
+
+  @Test
+  void aRemovedBusIsNoLongerExposed() {
+    ProcessMetrics m = new ProcessMetrics();
+    m.addBus("a", () -> new BusStats(1, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    m.addBus("b", () -> new BusStats(1, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    m.removeBus("a");
+
+    assertThat(scrape(m)).contains("bus=\"b\"").doesNotContain("bus=\"a\"");
+    assertThat(List.of(scrape(m).split("\n"))).noneMatch(l -> l.contains("onex_registry_nodes{"));
+  }
+
+  private static String scrape(ProcessMetrics m) {
+    return new String(m.scrape(), StandardCharsets.UTF_8);
+  }
+}
