@@ -136,8 +136,8 @@ public final class BusClient implements EventBus {
 
   @Override
   public CompletableFuture<PublishResult> publish(String topic, OnexEvent event, PublishOptions o) {
-    return publishEncoded(
-        topic, event.eventType(), event.correlationId(), OnexEventJson.write(event), o);
+    OnexEvent e = CorrelationIds.ensure(event);
+    return publishEncoded(topic, e.eventType(), e.correlationId(), OnexEventJson.write(e), o);
   }
 
   /**

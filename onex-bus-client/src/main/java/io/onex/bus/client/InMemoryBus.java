@@ -36,7 +36,8 @@ public final class InMemoryBus implements EventBus {
 
   @Override
   public synchronized CompletableFuture<PublishResult> publish(
-      String topic, OnexEvent event, PublishOptions options) {
+      String topic, OnexEvent given, PublishOptions options) {
+    OnexEvent event = CorrelationIds.ensure(given);
     if (closed) {
       return CompletableFuture.completedFuture(PublishResult.notSent("bus is closed"));
     }
