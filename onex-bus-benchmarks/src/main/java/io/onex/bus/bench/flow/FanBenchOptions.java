@@ -19,13 +19,16 @@ public record FanBenchOptions(int events, int repetitions, int size) {
     }
   }
 
-  /** The full run: 200,000 events per run (2,000,000 deliveries in fan-out), 5 runs, 256 B. */
-  public static FanBenchOptions full() {
-    return new FanBenchOptions(200_000, 5, 256);
+  /**
+   * The full run, 5 runs of 256 B events: fan-out 200,000 events per run (2,000,000 deliveries),
+   * fan-in 1,000,000 (the same order of deliveries, so a run lasts about a second either way).
+   */
+  public static FanBenchOptions full(String scenario) {
+    return new FanBenchOptions(scenario.equals(FanBench.FANIN) ? 1_000_000 : 200_000, 5, 256);
   }
 
-  /** The quick run: 50,000 events per run, 3 runs. */
-  public static FanBenchOptions quick() {
-    return new FanBenchOptions(50_000, 3, 256);
+  /** The quick run: a quarter of the events (fan-in: a fifth), 3 runs. */
+  public static FanBenchOptions quick(String scenario) {
+    return new FanBenchOptions(scenario.equals(FanBench.FANIN) ? 200_000 : 50_000, 3, 256);
   }
 }

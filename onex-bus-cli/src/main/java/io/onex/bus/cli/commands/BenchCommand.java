@@ -189,7 +189,8 @@ public final class BenchCommand implements Callable<Integer> {
     if (rate != null) {
       throw new CliException(OnexCommand.EXIT_USAGE, "--rate belongs to --scenario latency");
     }
-    FanBenchOptions preset = quick ? FanBenchOptions.quick() : FanBenchOptions.full();
+    FanBenchOptions preset =
+        quick ? FanBenchOptions.quick(scenario) : FanBenchOptions.full(scenario);
     FanBenchOptions options;
     try {
       options =
