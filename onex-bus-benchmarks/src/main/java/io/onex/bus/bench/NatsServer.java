@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  * one, else Debian's {@code nats-server} started on that port for the run and stopped after it.
  * Harness thread only.
  */
-final class NatsServer implements AutoCloseable {
+public final class NatsServer implements AutoCloseable {
   static final int PORT = 4222;
   private final Process started;
 
@@ -18,7 +18,7 @@ final class NatsServer implements AutoCloseable {
     this.started = started;
   }
 
-  static NatsServer ensureRunning() throws IOException {
+  public static NatsServer ensureRunning() throws IOException {
     if (answers()) {
       return new NatsServer(null);
     }
@@ -38,7 +38,7 @@ final class NatsServer implements AutoCloseable {
     return new NatsServer(p);
   }
 
-  String url() {
+  public String url() {
     return "nats://127.0.0.1:" + PORT;
   }
 

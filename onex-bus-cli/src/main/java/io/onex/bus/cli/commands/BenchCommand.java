@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.bus.bench.BenchHarness;
 import io.onex.bus.bench.BenchOptions;
 import io.onex.bus.bench.BenchRow;
+import io.onex.bus.bench.flow.FanBench;
+import io.onex.bus.bench.flow.FanBenchOptions;
+import io.onex.bus.bench.flow.FanRow;
+import io.onex.bus.bench.flow.LatencyBench;
+import io.onex.bus.bench.flow.LatencyBenchOptions;
+import io.onex.bus.bench.flow.LatencyRow;
 import io.onex.bus.bench.flow.RoutingBench;
 import io.onex.bus.bench.flow.RoutingBenchOptions;
 import io.onex.bus.bench.flow.RoutingRow;
@@ -34,15 +40,18 @@ import picocli.CommandLine.Option;
  * {@code onex bench}: onex-bus, NATS and raw JeroMQ measured in one run on this machine ({@code
  * --scenario 1to1}, the default), the registry's lease and heartbeat rates ({@code --scenario
  * registry}), routing over 10,000 topics and 1,000 subscriptions against one topic ({@code
- * --scenario routing}), or a fast subscriber alone and next to a stalled one ({@code --scenario
- * stalled}); as a table and optionally as JSON rows. Main thread.
+ * --scenario routing}), a fast subscriber alone and next to a stalled one ({@code --scenario
+ * stalled}), 1 → 10 and 10 → 1 throughput ({@code --scenario fanout}, {@code fanin}) or
+ * publish-to-receive latency at a fixed rate ({@code --scenario latency}), the last three on onex
+ * and NATS; as a table and optionally as JSON rows. Main thread.
  */
 @Command(
     name = "bench",
     description =
         "Benchmark onex-bus against NATS and raw JeroMQ, same run; or the registry (--scenario"
             + " registry), routing over many topics (--scenario routing), a stalled subscriber"
-            + " (--scenario stalled).")
+            + " (--scenario stalled), 1->10 and 10->1 (--scenario fanout, fanin), latency"
+            + " percentiles (--scenario latency).")
 public final class BenchCommand implements Callable<Integer> {
   static final String ONE_TO_ONE = "1to1";
 
@@ -55,8 +64,22 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "1to1 (pub/sub throughput, default), registry (lease and heartbeat rates), routing"
               + " (10,000 topics and 1,000 subscriptions against one topic) or stalled (a fast"
-              + " subscriber alone and next to one that grants no credit)")
+              + " subscriber alone and next to one that grants no credit), fanout (1 -> 10), fanin"
+              + " (10 -> 1) or latency (p50/p99/p99.9 at a fixed rate), the last three on onex and"
+              + " NATS")
   String scenario;
+
+  @Option(
+      names = "--rate",
+      description =
+          "latency: the second rate in events/s (default: half the lower 1to1 burst rate of onex"
+              + " and NATS, measured in the same run); the first is always 10,000")
+  Integer rate;
+
+  @Option(
+      names = "--size",
+      description = "fanout, fanin, latency: payload size in bytes (default 256)")
+  Integer size;
 
   @Option(
       names = "--quick",
@@ -123,6 +146,8 @@ public final class BenchCommand implements Callable<Integer> {
       case RegistryBench.SCENARIO -> registry();
       case RoutingBench.SCENARIO -> routing();
       case StalledBench.SCENARIO -> stalled();
+      case FanBench.FANOUT, FanBench.FANIN -> fan();
+      case LatencyBench.SCENARIO -> latency();
       default ->
           throw new CliException(
               OnexCommand.EXIT_USAGE,
@@ -130,11 +155,213 @@ public final class BenchCommand implements Callable<Integer> {
                   + scenario
                   + "; known: "
                   + ONE_TO_ONE
-                  + ", registry, routing, stalled");
+                  + ", registry, routing, stalled, fanout, fanin, latency");
     };
   }
 
+  private void rejectFanOptions() {
+    if (rate != null || size != null) {
+      throw new CliException(
+          OnexCommand.EXIT_USAGE,
+          "--size belongs to --scenario fanout, fanin and latency; --rate to latency");
+    }
+  }
+
+  private void rejectOthersForFan() {
+    if (sizes != null
+        || systems != null
+        || clients != null
+        || operations != null
+        || nodes != null
+        || window != null
+        || logEvents) {
+      throw new CliException(
+          OnexCommand.EXIT_USAGE,
+          "--scenario "
+              + scenario
+              + " takes --events, --repetitions and --size"
+              + (scenario.equals(LatencyBench.SCENARIO) ? " and --rate" : ""));
+    }
+  }
+
+  private Integer fan() throws Exception {
+    rejectOthersForFan();
+    if (rate != null) {
+      throw new CliException(OnexCommand.EXIT_USAGE, "--rate belongs to --scenario latency");
+    }
+    FanBenchOptions preset =
+        quick ? FanBenchOptions.quick(scenario) : FanBenchOptions.full(scenario);
+    FanBenchOptions options;
+    try {
+      options =
+          new FanBenchOptions(
+              events != null ? events : preset.events(),
+              repetitions != null ? repetitions : preset.repetitions(),
+              size != null ? size : preset.size());
+    } catch (IllegalArgumentException e) {
+      throw new CliException(OnexCommand.EXIT_USAGE, e.getMessage());
+    }
+    List<FanRow> rows = FanBench.run(scenario, options, spec.commandLine().getErr()::println);
+    printFanTable(spec.commandLine().getOut(), rows);
+    if (json != null) {
+      writeFan(json, rows);
+    }
+    return 0;
+  }
+
+  private Integer latency() throws Exception {
+    rejectOthersForFan();
+    LatencyBenchOptions preset = quick ? LatencyBenchOptions.quick() : LatencyBenchOptions.full();
+    LatencyBenchOptions options;
+    try {
+      options =
+          new LatencyBenchOptions(
+              events != null ? events : preset.burstEvents(),
+              preset.seconds(),
+              repetitions != null ? repetitions : preset.repetitions(),
+              size != null ? size : preset.size(),
+              rate != null ? rate : 0);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(OnexCommand.EXIT_USAGE, e.getMessage());
+    }
+    List<LatencyRow> rows = LatencyBench.run(options, spec.commandLine().getErr()::println);
+    printLatencyTable(spec.commandLine().getOut(), rows);
+    if (json != null) {
+      writeLatency(json, rows);
+    }
+    return 0;
+  }
+
+  private static void printFanTable(PrintWriter out, List<FanRow> rows) {
+    out.printf(
+        "%-8s %-6s %4s %4s %5s %12s %12s %12s %13s %6s %7s %8s %6s %-4s%n",
+        "SCENARIO",
+        "SYSTEM",
+        "PUBS",
+        "SUBS",
+        "SIZE",
+        "EVENTS/S",
+        "MIN",
+        "MAX",
+        "DELIVERIES/S",
+        "LOST",
+        "x NATS",
+        "x PAIRED",
+        "TARGET",
+        "MET");
+    for (FanRow r : rows) {
+      boolean nats = r.system().equals("nats");
+      out.printf(
+          "%-8s %-6s %4d %4d %5d %12.0f %12.0f %12.0f %13.0f %6d %7.2f %8.2f %6s %-4s%n",
+          r.scenario(),
+          r.system(),
+          r.publishers(),
+          r.subscribers(),
+          r.size(),
+          r.eventsPerS(),
+          r.minEventsPerS(),
+          r.maxEventsPerS(),
+          r.deliveriesPerS(),
+          r.lost(),
+          r.ratioToNats(),
+          r.pairedRatio(),
+          nats ? "-" : String.valueOf(FanBenchOptions.TARGET_RATIO),
+          nats ? "-" : r.targetMet() ? "pass" : "miss");
+    }
+    out.println(
+        "EVENTS/S: events published per second, first publish to last delivery (median run)."
+            + " x PAIRED: median of per-repetition ratios to NATS.");
+    out.flush();
+  }
+
+  private static void writeFan(Path file, List<FanRow> rows) {
+    ArrayNode array = OnexEventJson.mapper().createArrayNode();
+    for (FanRow r : rows) {
+      ObjectNode o = array.addObject();
+      o.put("scenario", r.scenario());
+      o.put("system", r.system());
+      o.put("publishers", r.publishers());
+      o.put("subscribers", r.subscribers());
+      o.put("size", r.size());
+      o.put("events_per_run", r.eventsPerRun());
+      o.put("events_per_s", Math.round(r.eventsPerS()));
+      o.put("min_events_per_s", Math.round(r.minEventsPerS()));
+      o.put("max_events_per_s", Math.round(r.maxEventsPerS()));
+      o.put("deliveries_per_s", Math.round(r.deliveriesPerS()));
+      o.put("lost", r.lost());
+      o.put("ratio_to_nats", twoDecimals(r.ratioToNats()));
+      o.put("paired_ratio", twoDecimals(r.pairedRatio()));
+      if (r.system().equals("nats")) {
+        o.putNull("target_ratio");
+        o.putNull("target_met");
+      } else {
+        o.put("target_ratio", FanBenchOptions.TARGET_RATIO);
+        o.put("target_met", r.targetMet());
+      }
+    }
+    writeJson(file, array);
+  }
+
+  private static void printLatencyTable(PrintWriter out, List<LatencyRow> rows) {
+    out.printf(
+        "%-8s %-6s %5s %10s %10s %8s %6s %9s %9s %9s %9s%n",
+        "SCENARIO",
+        "SYSTEM",
+        "SIZE",
+        "RATE",
+        "ACHIEVED",
+        "EVENTS",
+        "LOST",
+        "P50_US",
+        "P99_US",
+        "P99.9_US",
+        "MAX_US");
+    for (LatencyRow r : rows) {
+      out.printf(
+          "%-8s %-6s %5d %10d %10.0f %8d %6d %9.1f %9.1f %9.1f %9.1f%n",
+          LatencyBench.SCENARIO,
+          r.system(),
+          r.size(),
+          r.rate(),
+          r.achievedRate(),
+          r.recorded(),
+          r.lost(),
+          r.p50Micros(),
+          r.p99Micros(),
+          r.p999Micros(),
+          r.maxMicros());
+    }
+    out.println(
+        "Publish-to-receive, same JVM (System.nanoTime in the payload), over all measured runs."
+            + " ACHIEVED: publish rate reached (median run).");
+    out.flush();
+  }
+
+  private static void writeLatency(Path file, List<LatencyRow> rows) {
+    ArrayNode array = OnexEventJson.mapper().createArrayNode();
+    for (LatencyRow r : rows) {
+      ObjectNode o = array.addObject();
+      o.put("scenario", LatencyBench.SCENARIO);
+      o.put("system", r.system());
+      o.put("size", r.size());
+      o.put("rate", r.rate());
+      o.put("achieved_rate", Math.round(r.achievedRate()));
+      o.put("recorded", r.recorded());
+      o.put("lost", r.lost());
+      o.put("p50_us", oneDecimal(r.p50Micros()));
+      o.put("p99_us", oneDecimal(r.p99Micros()));
+      o.put("p99_9_us", oneDecimal(r.p999Micros()));
+      o.put("max_us", oneDecimal(r.maxMicros()));
+    }
+    writeJson(file, array);
+  }
+
+  private static double oneDecimal(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
   private Integer oneToOne() throws Exception {
+    rejectFanOptions();
     if (clients != null || operations != null || nodes != null || window != null || logEvents) {
       throw new CliException(
           OnexCommand.EXIT_USAGE,
@@ -164,6 +391,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private Integer registry() throws Exception {
+    rejectFanOptions();
     if (events != null || sizes != null || systems != null) {
       throw new CliException(
           OnexCommand.EXIT_USAGE, "--events, --sizes and --systems belong to --scenario 1to1");
@@ -211,6 +439,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private Integer routing() throws Exception {
+    rejectFanOptions();
     if (sizes != null
         || systems != null
         || operations != null
@@ -242,6 +471,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private Integer stalled() throws Exception {
+    rejectFanOptions();
     if (sizes != null
         || systems != null
         || clients != null

@@ -1,0 +1,34 @@
+package io.onex.bus.bench.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The latency scenario end to end on onex and NATS with small counts: every paced event arrives and
+ * is recorded, at both rates. No timing is asserted; numbers belong in docs/performance.md.
+ */
+class LatencyBenchSmokeTest {
+  @Test
+  void everyPacedEventIsReceivedAndRecorded() throws Exception {
+    List<LatencyRow> rows =
+        LatencyBench.run(new LatencyBenchOptions(1_000, 1, 1, 64, 2_000), line -> {});
+
+    assertThat(rows).extracting(LatencyRow::system).containsExactly("onex", "nats", "onex", "nats");
+    assertThat(rows).extracting(LatencyRow::rate).containsExactly(10_000, 10_000, 2_000, 2_000);
+    for (LatencyRow r : rows) {
+      assertThat(r.lost()).as(r.toString()).isZero();
+      assertThat(r.recorded()).as(r.toString()).isEqualTo(r.rate());
+    }
+  }
+
+  @Test
+  void aStampSurvivesThePayload() {
+    byte[] p = BenchBus.payload(64);
+    LatencySink.stamp(p, 0x0123_4567_89ab_cdefL);
+    assertThat(new String(p, java.nio.charset.StandardCharsets.UTF_8))
+        .startsWith("{\"p\":\"0123456789abcdef")
+        .endsWith("\"}");
+  }
+}
