@@ -30,6 +30,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -141,6 +144,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    checkOptionsFor(scenario);
     return switch (scenario) {
       case ONE_TO_ONE -> oneToOne();
       case RegistryBench.SCENARIO -> registry();
@@ -159,36 +163,47 @@ public final class BenchCommand implements Callable<Integer> {
     };
   }
 
-  private void rejectFanOptions() {
-    if (rate != null || size != null) {
-      throw new CliException(
-          OnexCommand.EXIT_USAGE,
-          "--size belongs to --scenario fanout, fanin and latency; --rate to latency");
-    }
-  }
+  /** The options each scenario takes beyond the common ones, which every scenario takes. */
+  private static final Map<String, Set<String>> SCENARIO_OPTIONS =
+      Map.of(
+          ONE_TO_ONE,
+          Set.of("--events", "--sizes", "--systems"),
+          RegistryBench.SCENARIO,
+          Set.of("--clients", "--operations", "--nodes", "--window", "--log-events"),
+          RoutingBench.SCENARIO,
+          Set.of("--events", "--clients"),
+          StalledBench.SCENARIO,
+          Set.of("--events"),
+          FanBench.FANOUT,
+          Set.of("--events", "--size"),
+          FanBench.FANIN,
+          Set.of("--events", "--size"),
+          LatencyBench.SCENARIO,
+          Set.of("--events", "--size", "--rate"));
 
-  private void rejectOthersForFan() {
-    if (sizes != null
-        || systems != null
-        || clients != null
-        || operations != null
-        || nodes != null
-        || window != null
-        || logEvents) {
-      throw new CliException(
-          OnexCommand.EXIT_USAGE,
-          "--scenario "
-              + scenario
-              + " takes --events, --repetitions and --size"
-              + (scenario.equals(LatencyBench.SCENARIO) ? " and --rate" : ""));
+  private static final Set<String> COMMON_OPTIONS =
+      Set.of("--scenario", "--quick", "--json", "--repetitions");
+
+  /** Refuses, in one sentence, an option given that this scenario does not take. */
+  private void checkOptionsFor(String name) {
+    Set<String> allowed = SCENARIO_OPTIONS.getOrDefault(name, Set.of());
+    for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+      String option = o.longestName();
+      if (!COMMON_OPTIONS.contains(option) && !allowed.contains(option)) {
+        throw new CliException(
+            OnexCommand.EXIT_USAGE,
+            option
+                + " does not apply to --scenario "
+                + name
+                + "; it takes "
+                + String.join(", ", new TreeSet<>(allowed))
+                + (allowed.isEmpty() ? "" : ", ")
+                + String.join(", ", new TreeSet<>(COMMON_OPTIONS)));
+      }
     }
   }
 
   private Integer fan() throws Exception {
-    rejectOthersForFan();
-    if (rate != null) {
-      throw new CliException(OnexCommand.EXIT_USAGE, "--rate belongs to --scenario latency");
-    }
     FanBenchOptions preset =
         quick ? FanBenchOptions.quick(scenario) : FanBenchOptions.full(scenario);
     FanBenchOptions options;
@@ -210,7 +225,6 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private Integer latency() throws Exception {
-    rejectOthersForFan();
     LatencyBenchOptions preset = quick ? LatencyBenchOptions.quick() : LatencyBenchOptions.full();
     LatencyBenchOptions options;
     try {
@@ -361,13 +375,6 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private Integer oneToOne() throws Exception {
-    rejectFanOptions();
-    if (clients != null || operations != null || nodes != null || window != null || logEvents) {
-      throw new CliException(
-          OnexCommand.EXIT_USAGE,
-          "--clients, --operations, --nodes, --window and --log-events belong to --scenario"
-              + " registry (--clients also to routing)");
-    }
     BenchOptions preset = quick ? BenchOptions.quick() : BenchOptions.full();
     BenchOptions options;
     try {
@@ -391,11 +398,6 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private Integer registry() throws Exception {
-    rejectFanOptions();
-    if (events != null || sizes != null || systems != null) {
-      throw new CliException(
-          OnexCommand.EXIT_USAGE, "--events, --sizes and --systems belong to --scenario 1to1");
-    }
     RegistryBenchOptions preset =
         quick ? RegistryBenchOptions.quick() : RegistryBenchOptions.full();
     RegistryBenchOptions options;
@@ -439,17 +441,6 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private Integer routing() throws Exception {
-    rejectFanOptions();
-    if (sizes != null
-        || systems != null
-        || operations != null
-        || nodes != null
-        || window != null
-        || logEvents) {
-      throw new CliException(
-          OnexCommand.EXIT_USAGE,
-          "--scenario routing takes --events, --repetitions and --clients (256 B payloads)");
-    }
     RoutingBenchOptions preset = quick ? RoutingBenchOptions.quick() : RoutingBenchOptions.full();
     RoutingBenchOptions options;
     try {
@@ -471,18 +462,6 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private Integer stalled() throws Exception {
-    rejectFanOptions();
-    if (sizes != null
-        || systems != null
-        || clients != null
-        || operations != null
-        || nodes != null
-        || window != null
-        || logEvents) {
-      throw new CliException(
-          OnexCommand.EXIT_USAGE,
-          "--scenario stalled takes --events and --repetitions (256 B payloads)");
-    }
     StalledBenchOptions preset = quick ? StalledBenchOptions.quick() : StalledBenchOptions.full();
     StalledBenchOptions options;
     try {
