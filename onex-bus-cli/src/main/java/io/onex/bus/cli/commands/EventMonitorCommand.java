@@ -70,14 +70,7 @@ public final class EventMonitorCommand implements Callable<Integer> {
       description = "per-topic rate line interval (default 5s; 0 = off)")
   String rateEvery = "5s";
 
-  @Option(names = "--queue-size", description = "this monitor's queue bound in each broker")
-  Integer queueSize;
-
-  @Option(names = "--credit-window", description = "events a bus may send ahead (default 65536)")
-  Integer creditWindow;
-
-  @Option(names = "--consume-rate", description = "handle at most this many events/s")
-  String consumeRate;
+  @Mixin ConsumerOptions consumer = new ConsumerOptions();
 
   @Mixin RegistryOptions where = new RegistryOptions();
 
@@ -93,7 +86,7 @@ public final class EventMonitorCommand implements Callable<Integer> {
     Duration limit = timeout == null ? null : Durations.parse("--timeout", timeout);
     Duration every =
         rateEvery.equals("0") ? Duration.ZERO : Durations.parse("--rate-every", rateEvery);
-    Rate pace = Rate.parse(consumeRate);
+    Rate pace = consumer.pace();
     Map<String, String> endpoints = endpoints();
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch done = new CountDownLatch(1);
@@ -147,12 +140,7 @@ public final class EventMonitorCommand implements Callable<Integer> {
   private SubscribeOptions options(String pattern) {
     var b = SubscribeOptions.builder().pattern(pattern);
     types.forEach(b::eventType);
-    if (queueSize != null) {
-      b.queueSize(queueSize);
-    }
-    if (creditWindow != null) {
-      b.creditWindow(creditWindow);
-    }
+    consumer.applyTo(b);
     try {
       return b.build();
     } catch (IllegalArgumentException e) {

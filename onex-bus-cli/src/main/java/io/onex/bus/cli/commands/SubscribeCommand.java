@@ -54,21 +54,7 @@ public final class SubscribeCommand implements java.util.concurrent.Callable<Int
   @Option(names = "--json", description = "one JSON object per event")
   boolean json;
 
-  @Option(names = "--queue-size", description = "this subscription's queue bound in the broker")
-  Integer queueSize;
-
-  @Option(names = "--drop", description = "drop policy when the queue is full: oldest|newest")
-  String drop;
-
-  @Option(
-      names = "--credit-window",
-      description = "events the bus may send ahead of this consumer (default 65536; 0 = unlimited)")
-  Integer creditWindow;
-
-  @Option(
-      names = "--consume-rate",
-      description = "handle at most this many events/s (a slow consumer)")
-  String consumeRate;
+  @Mixin ConsumerOptions consumer = new ConsumerOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -79,7 +65,7 @@ public final class SubscribeCommand implements java.util.concurrent.Callable<Int
       throw new CliException(OnexCommand.EXIT_USAGE, "--count must be >= 1, was " + count);
     }
     SubscribeOptions options = options();
-    Rate pace = Rate.parse(consumeRate);
+    Rate pace = consumer.pace();
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch done = new CountDownLatch(1);
     AtomicLong seen = new AtomicLong();
@@ -122,25 +108,7 @@ public final class SubscribeCommand implements java.util.concurrent.Callable<Int
     var b = SubscribeOptions.builder().pattern(pattern);
     types.forEach(b::eventType);
     tags.forEach(b::tag);
-    if (queueSize != null) {
-      if (queueSize < 1) {
-        throw new CliException(
-            OnexCommand.EXIT_USAGE, "--queue-size must be >= 1, was " + queueSize);
-      }
-      b.queueSize(queueSize);
-    }
-    if (creditWindow != null) {
-      b.creditWindow(creditWindow);
-    }
-    if (drop != null) {
-      switch (drop) {
-        case "oldest" -> b.dropPolicy(SubscribeOptions.DropPolicy.OLDEST);
-        case "newest" -> b.dropPolicy(SubscribeOptions.DropPolicy.NEWEST);
-        default ->
-            throw new CliException(
-                OnexCommand.EXIT_USAGE, "--drop must be oldest or newest, was " + drop);
-      }
-    }
+    consumer.applyTo(b);
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
