@@ -30,6 +30,7 @@ public final class SubscriptionFlow {
   private long lastQueuedSequence;
   private boolean waiting;
   private boolean reported;
+  private String lastDroppedTopic = "";
 
   /**
    * @param bound the most events the queue holds
@@ -245,6 +246,15 @@ public final class SubscriptionFlow {
 
   public boolean dropOldest() {
     return dropOldest;
+  }
+
+  /** The topic of the most recent event this subscription dropped (for EVENT_DROPPED). */
+  public String lastDroppedTopic() {
+    return lastDroppedTopic;
+  }
+
+  public void setLastDroppedTopic(String topic) {
+    lastDroppedTopic = topic;
   }
 
   public boolean isReported() {

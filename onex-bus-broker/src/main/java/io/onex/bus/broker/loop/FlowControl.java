@@ -64,6 +64,7 @@ final class FlowControl {
     if (f.isFull() && !f.dropOldest()) {
       // Drop-newest on a full queue: the arrival is lost, so it is not even copied.
       f.dropArrival(seq);
+      f.setLastDroppedTopic(topic);
       state.counters.addDropped(1);
       noteActivity(s);
       return;
@@ -73,6 +74,7 @@ final class FlowControl {
       // Drop-oldest on a full queue (a stalled subscriber's steady state): the evicted event's
       // buffer takes the arrival when it fits, so the swap allocates no event bytes.
       SubscriptionFlow.Queued evicted = f.evictOldest();
+      f.setLastDroppedTopic(evicted.topic());
       state.counters.addDropped(1);
       byte[] bytes = evicted.record().length == length ? evicted.record() : new byte[length];
       System.arraycopy(record.buffer(), record.recordOffset(), bytes, 0, length);
@@ -260,6 +262,7 @@ final class FlowControl {
       long[] r = f.takeReport();
       if (r[0] > 0) {
         ObjectNode m = about(s);
+        m.put("topic", f.lastDroppedTopic());
         m.put("count", r[0]);
         m.put("policy", f.dropOldest() ? "drop-oldest" : "drop-newest");
         m.put("dropped_total", f.dropped());

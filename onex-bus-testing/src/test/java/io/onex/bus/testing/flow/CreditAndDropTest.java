@@ -46,6 +46,39 @@ class CreditAndDropTest {
   }
 
   @Test
+  void dropsAreReportedOnTheBusFlowTopicWithSubscriptionTopicAndCount() throws Exception {
+    try (Broker broker = TestBuses.start("flow");
+        RawPeer sub = new RawPeer(broker.endpoint());
+        RawPeer pub = new RawPeer(broker.endpoint());
+        RawPeer watcher = new RawPeer(broker.endpoint())) {
+      watcher.hello("watcher");
+      watcher.send(new Frame.Subscribe(1, 1, "$onex.bus.flow.flow", 0, 0, -1, Map.of()));
+      assertThat(watcher.receive(WAIT)).isInstanceOf(Frame.Ack.class);
+      subscribe(sub, 10, 1, 0);
+      publish(pub, 25);
+
+      Delivery dropped = null;
+      while (dropped == null) {
+        Frame.Deliver d = (Frame.Deliver) watcher.receive(WAIT);
+        dropped =
+            d.deliveries().stream()
+                .filter(x -> x.event().eventType().equals("EVENT_DROPPED"))
+                .findFirst()
+                .orElse(null);
+      }
+      var md =
+          io.onex.bus.protocol.event.OnexEventJson.mapper()
+              .readTree(dropped.event().payload())
+              .path("metadata");
+      assertThat(md.path("node_id").asText()).isEqualTo("slow");
+      assertThat(md.path("pattern").asText()).isEqualTo("t.>");
+      assertThat(md.path("topic").asText()).isEqualTo("t.x");
+      assertThat(md.path("count").asLong()).isEqualTo(15);
+      assertThat(md.path("policy").asText()).isEqualTo("drop-oldest");
+    }
+  }
+
+  @Test
   void dropNewestKeepsTheOldestNAndTheGapComesAfter() {
     try (Broker broker = TestBuses.start("flow");
         RawPeer sub = new RawPeer(broker.endpoint());
