@@ -34,6 +34,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -206,44 +208,35 @@ public final class BenchCommand implements Callable<Integer> {
   private Integer fan() throws Exception {
     FanBenchOptions preset =
         quick ? FanBenchOptions.quick(scenario) : FanBenchOptions.full(scenario);
-    FanBenchOptions options;
-    try {
-      options =
-          new FanBenchOptions(
-              events != null ? events : preset.events(),
-              repetitions != null ? repetitions : preset.repetitions(),
-              size != null ? size : preset.size());
-    } catch (IllegalArgumentException e) {
-      throw new CliException(OnexCommand.EXIT_USAGE, e.getMessage());
-    }
+    FanBenchOptions options =
+        usage(
+            () ->
+                new FanBenchOptions(
+                    events != null ? events : preset.events(),
+                    repetitions != null ? repetitions : preset.repetitions(),
+                    size != null ? size : preset.size()));
     List<FanRow> rows = FanBench.run(scenario, options, spec.commandLine().getErr()::println);
-    printFanTable(spec.commandLine().getOut(), rows);
-    if (json != null) {
-      writeFan(json, rows);
-    }
-    return 0;
+    return report(
+        spec.commandLine().getOut(), rows, BenchCommand::printFanTable, BenchCommand::writeFan);
   }
 
   private Integer latency() throws Exception {
     LatencyBenchOptions preset = quick ? LatencyBenchOptions.quick() : LatencyBenchOptions.full();
-    LatencyBenchOptions options;
-    try {
-      options =
-          new LatencyBenchOptions(
-              events != null ? events : preset.burstEvents(),
-              preset.seconds(),
-              repetitions != null ? repetitions : preset.repetitions(),
-              size != null ? size : preset.size(),
-              rate != null ? rate : 0);
-    } catch (IllegalArgumentException e) {
-      throw new CliException(OnexCommand.EXIT_USAGE, e.getMessage());
-    }
+    LatencyBenchOptions options =
+        usage(
+            () ->
+                new LatencyBenchOptions(
+                    events != null ? events : preset.burstEvents(),
+                    preset.seconds(),
+                    repetitions != null ? repetitions : preset.repetitions(),
+                    size != null ? size : preset.size(),
+                    rate != null ? rate : 0));
     List<LatencyRow> rows = LatencyBench.run(options, spec.commandLine().getErr()::println);
-    printLatencyTable(spec.commandLine().getOut(), rows);
-    if (json != null) {
-      writeLatency(json, rows);
-    }
-    return 0;
+    return report(
+        spec.commandLine().getOut(),
+        rows,
+        BenchCommand::printLatencyTable,
+        BenchCommand::writeLatency);
   }
 
   private static void printFanTable(PrintWriter out, List<FanRow> rows) {
@@ -376,43 +369,33 @@ public final class BenchCommand implements Callable<Integer> {
 
   private Integer oneToOne() throws Exception {
     BenchOptions preset = quick ? BenchOptions.quick() : BenchOptions.full();
-    BenchOptions options;
-    try {
-      options =
-          new BenchOptions(
-              sizes != null ? sizes : preset.sizes(),
-              events != null ? events : preset.events(),
-              repetitions != null ? repetitions : preset.repetitions(),
-              systems != null ? systems : preset.systems());
-    } catch (IllegalArgumentException e) {
-      throw new CliException(OnexCommand.EXIT_USAGE, e.getMessage());
-    }
+    BenchOptions options =
+        usage(
+            () ->
+                new BenchOptions(
+                    sizes != null ? sizes : preset.sizes(),
+                    events != null ? events : preset.events(),
+                    repetitions != null ? repetitions : preset.repetitions(),
+                    systems != null ? systems : preset.systems()));
     PrintWriter out = spec.commandLine().getOut();
     List<BenchRow> rows =
         BenchHarness.run(options, line -> spec.commandLine().getErr().println(line));
-    printTable(out, rows);
-    if (json != null) {
-      write(json, rows);
-    }
-    return 0;
+    return report(out, rows, BenchCommand::printTable, BenchCommand::write);
   }
 
   private Integer registry() throws Exception {
     RegistryBenchOptions preset =
         quick ? RegistryBenchOptions.quick() : RegistryBenchOptions.full();
-    RegistryBenchOptions options;
-    try {
-      options =
-          new RegistryBenchOptions(
-              clients != null ? clients : preset.clients(),
-              operations != null ? operations : preset.leaseOperations(),
-              nodes != null ? nodes : preset.nodes(),
-              operations != null ? operations : preset.heartbeats(),
-              repetitions != null ? repetitions : preset.repetitions(),
-              window != null ? window : preset.window());
-    } catch (IllegalArgumentException e) {
-      throw new CliException(OnexCommand.EXIT_USAGE, e.getMessage());
-    }
+    RegistryBenchOptions options =
+        usage(
+            () ->
+                new RegistryBenchOptions(
+                    clients != null ? clients : preset.clients(),
+                    operations != null ? operations : preset.leaseOperations(),
+                    nodes != null ? nodes : preset.nodes(),
+                    operations != null ? operations : preset.heartbeats(),
+                    repetitions != null ? repetitions : preset.repetitions(),
+                    window != null ? window : preset.window()));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ch.qos.logback.classic.Logger eventLog = null;
@@ -433,52 +416,42 @@ public final class BenchCommand implements Callable<Integer> {
         eventLog.setLevel(before);
       }
     }
-    printRegistryTable(out, rows);
-    if (json != null) {
-      writeRegistry(json, rows);
-    }
-    return 0;
+    return report(out, rows, BenchCommand::printRegistryTable, BenchCommand::writeRegistry);
   }
 
   private Integer routing() throws Exception {
     RoutingBenchOptions preset = quick ? RoutingBenchOptions.quick() : RoutingBenchOptions.full();
-    RoutingBenchOptions options;
-    try {
-      options =
-          new RoutingBenchOptions(
-              events != null ? events : preset.events(),
-              repetitions != null ? repetitions : preset.repetitions(),
-              clients != null ? clients : preset.clients(),
-              preset.size());
-    } catch (IllegalArgumentException e) {
-      throw new CliException(OnexCommand.EXIT_USAGE, e.getMessage());
-    }
+    RoutingBenchOptions options =
+        usage(
+            () ->
+                new RoutingBenchOptions(
+                    events != null ? events : preset.events(),
+                    repetitions != null ? repetitions : preset.repetitions(),
+                    clients != null ? clients : preset.clients(),
+                    preset.size()));
     List<RoutingRow> rows = RoutingBench.run(options, spec.commandLine().getErr()::println);
-    printRoutingTable(spec.commandLine().getOut(), rows);
-    if (json != null) {
-      writeRouting(json, rows);
-    }
-    return 0;
+    return report(
+        spec.commandLine().getOut(),
+        rows,
+        BenchCommand::printRoutingTable,
+        BenchCommand::writeRouting);
   }
 
   private Integer stalled() throws Exception {
     StalledBenchOptions preset = quick ? StalledBenchOptions.quick() : StalledBenchOptions.full();
-    StalledBenchOptions options;
-    try {
-      options =
-          new StalledBenchOptions(
-              events != null ? events : preset.events(),
-              repetitions != null ? repetitions : preset.repetitions(),
-              preset.size());
-    } catch (IllegalArgumentException e) {
-      throw new CliException(OnexCommand.EXIT_USAGE, e.getMessage());
-    }
+    StalledBenchOptions options =
+        usage(
+            () ->
+                new StalledBenchOptions(
+                    events != null ? events : preset.events(),
+                    repetitions != null ? repetitions : preset.repetitions(),
+                    preset.size()));
     List<StalledRow> rows = StalledBench.run(options, spec.commandLine().getErr()::println);
-    printStalledTable(spec.commandLine().getOut(), rows);
-    if (json != null) {
-      writeStalled(json, rows);
-    }
-    return 0;
+    return report(
+        spec.commandLine().getOut(),
+        rows,
+        BenchCommand::printStalledTable,
+        BenchCommand::writeStalled);
   }
 
   private static void printRoutingTable(PrintWriter out, List<RoutingRow> rows) {
@@ -780,6 +753,28 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     writeJson(file, array);
+  }
+
+  /** Options records check their values; a bad one is the user's mistake (exit 2). */
+  private static <T> T usage(Supplier<T> options) {
+    try {
+      return options.get();
+    } catch (IllegalArgumentException e) {
+      throw new CliException(OnexCommand.EXIT_USAGE, e.getMessage());
+    }
+  }
+
+  /** Every scenario ends the same way: its table on stdout, and its rows as JSON on request. */
+  private <R> Integer report(
+      PrintWriter out,
+      List<R> rows,
+      BiConsumer<PrintWriter, List<R>> table,
+      BiConsumer<Path, List<R>> jsonWriter) {
+    table.accept(out, rows);
+    if (json != null) {
+      jsonWriter.accept(json, rows);
+    }
+    return 0;
   }
 
   private static void writeJson(Path file, ArrayNode array) {
