@@ -99,14 +99,6 @@ class BusStartIT {
   }
 
   private static JsonNode busNamedOrNull(Path home, String name) throws Exception {
-    try (OnexProcess buses = OnexProcess.start(home, "buses", "--json")) {
-      assertThat(buses.waitFor(START)).isZero();
-      for (JsonNode b : JSON.readTree(String.join("", buses.out()))) {
-        if (b.path("name").asText().equals(name)) {
-          return b;
-        }
-      }
-      return null;
-    }
+    return OnexProcess.bus(home, name);
   }
 }

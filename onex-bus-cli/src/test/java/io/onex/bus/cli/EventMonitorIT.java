@@ -123,18 +123,6 @@ class EventMonitorIT {
         .atMost(START)
         .failFast("monitor exited: " + monitor.err(), () -> !monitor.isAlive())
         .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              try (OnexProcess b = OnexProcess.start(home, "buses", "--json")) {
-                b.waitFor(START);
-                for (JsonNode bus : JSON.readTree(String.join("", b.out()))) {
-                  if (bus.path("name").asText().equals("user")
-                      && bus.path("subscriber_count").asInt() == n) {
-                    return true;
-                  }
-                }
-                return false;
-              }
-            });
+        .until(() -> OnexProcess.subscriberCount(home, "user") == n);
   }
 }

@@ -138,14 +138,7 @@ class MultiProcessDeliveryIT {
     Awaitility.await()
         .atMost(LONG)
         .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              try (OnexProcess b = OnexProcess.start(home, "buses", "--json")) {
-                b.waitFor(LONG);
-                JsonNode list = JSON.readTree(String.join("", b.out()));
-                return list.size() == 1 && list.get(0).path("subscriber_count").asInt() == 1;
-              }
-            });
+        .until(() -> OnexProcess.subscriberCount(home, "user") == 1);
   }
 
   /** Missing sequence ranges, for the failure message. */

@@ -127,6 +127,32 @@ final class OnexProcess implements AutoCloseable {
         .orElseThrow(() -> new AssertionError("no line starting with '" + prefix + "' in " + out));
   }
 
+  /**
+   * Bus {@code name} as {@code onex buses --json} lists it for the deployment under {@code home},
+   * or null when it is not listed.
+   */
+  static com.fasterxml.jackson.databind.JsonNode bus(Path home, String name) throws IOException {
+    try (OnexProcess buses = start(home, "buses", "--json")) {
+      if (buses.waitFor(Duration.ofSeconds(60)) != 0) {
+        throw new AssertionError("onex buses failed: " + buses.err());
+      }
+      var list =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(String.join("", buses.out()));
+      for (var b : list) {
+        if (b.path("name").asText().equals(name)) {
+          return b;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** The subscriptions bus {@code name} reports, or -1 when it is not listed. */
+  static int subscriberCount(Path home, String name) throws IOException {
+    var b = bus(home, name);
+    return b == null ? -1 : b.path("subscriber_count").asInt();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

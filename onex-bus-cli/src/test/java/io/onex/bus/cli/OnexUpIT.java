@@ -181,18 +181,6 @@ class OnexUpIT {
             "subscriber exited early: " + subscriber.err() + " " + subscriber.out(),
             () -> !subscriber.isAlive())
         .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              try (OnexProcess b = OnexProcess.start(home, "buses", "--json")) {
-                b.waitFor(START);
-                for (JsonNode bus : JSON.readTree(String.join("", b.out()))) {
-                  if (bus.path("name").asText().equals("user")
-                      && bus.path("subscriber_count").asInt() > 0) {
-                    return true;
-                  }
-                }
-                return false;
-              }
-            });
+        .until(() -> OnexProcess.subscriberCount(home, "user") > 0);
   }
 }
