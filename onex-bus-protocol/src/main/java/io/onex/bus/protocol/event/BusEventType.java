@@ -3,9 +3,9 @@ package io.onex.bus.protocol.event;
 /**
  * The events the bus itself emits about what it did (the roadmap's observability catalogue). A
  * broker's are published on {@code $onex.bus.<bus>.>} system topics, the registry's ({@code
- * LEASE_*}, {@code NODE_*}, {@code PORTSERVER_FALLBACK}, and its retries) on {@code
- * $onex.registry.>}; all are logged as structured lines whose {@code event} field is the constant's
- * name. Immutable; any thread.
+ * LEASE_*}, {@code NODE_*}, {@code PORTSERVER_FALLBACK}, {@code SCHEMA_*}, and its retries) on
+ * {@code $onex.registry.>}; all are logged as structured lines whose {@code event} field is the
+ * constant's name. Immutable; any thread.
  */
 public enum BusEventType {
   EVENT_PUBLISHED,
@@ -29,5 +29,7 @@ public enum BusEventType {
   NODE_REGISTERED,
   NODE_EXPIRED,
   NODE_REMOVED,
-  PORTSERVER_FALLBACK
+  PORTSERVER_FALLBACK,
+  SCHEMA_REGISTERED,
+  SCHEMA_DELETED
 }

@@ -47,6 +47,6 @@ class EventTypesTest {
   @Test
   void catalogueSizesMatchTheDocumentation() {
     assertThat(OnexEventType.values()).hasSize(27);
-    assertThat(BusEventType.values()).hasSize(22);
+    assertThat(BusEventType.values()).hasSize(24);
   }
 }
