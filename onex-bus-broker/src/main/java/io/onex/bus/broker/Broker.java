@@ -7,6 +7,8 @@ import io.onex.bus.broker.stats.ConnectionView;
 import io.onex.bus.config.BusConfig;
 import io.onex.bus.protocol.codec.EventRecord;
 import io.onex.bus.protocol.codec.EventRecords;
+import io.onex.bus.protocol.schema.RegisteredSchema;
+import io.onex.bus.protocol.schema.TopicSchemaSet;
 import io.onex.bus.protocol.topic.Topics;
 import io.onex.bus.transport.PollIdleStrategy;
 import io.onex.bus.transport.SocketLimits;
@@ -126,6 +128,31 @@ public final class Broker implements AutoCloseable {
     }
     byte[] record = EventRecords.encode(EventRecord.of(topic, eventType, null, onexEventJson));
     agent.offerSystemEvent(record, publisherNodeId.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Replaces the topic schemas this bus enforces with {@code schemas} (the registry's current
+   * versions for this bus, at {@code revision}). They are compiled here, on the caller's thread;
+   * one that cannot be compiled is left out with a WARN. The loop switches before its next event,
+   * without a restart. Any thread.
+   */
+  public void updateSchemas(List<RegisteredSchema> schemas, long revision) {
+    TopicSchemaSet set =
+        TopicSchemaSet.of(
+            schemas,
+            revision,
+            (r, why) ->
+                LOG.atWarn()
+                    .addKeyValue("bus", config.name())
+                    .addKeyValue("topic", r.topic())
+                    .addKeyValue("schema_version", r.version())
+                    .log("ignored schema {} v{}: {}", r.topic(), r.version(), why));
+    agent.offerSchemas(set);
+  }
+
+  /** The registry schema revision the loop enforces now (0 before any update). Any thread. */
+  public long schemaRevision() {
+    return agent.schemaRevision();
   }
 
   /** The connected nodes and their patterns, as of the loop's last second (at most 200). */

@@ -13,10 +13,12 @@ import io.onex.bus.protocol.codec.EventRecords;
 import io.onex.bus.protocol.codec.Frame;
 import io.onex.bus.protocol.event.OnexEvent;
 import io.onex.bus.protocol.event.OnexEventJson;
+import io.onex.bus.protocol.schema.SchemaFailure;
 import io.onex.bus.protocol.topic.Topics;
 import io.onex.bus.transport.PollIdleStrategy;
 import io.onex.bus.transport.Sockets;
 import io.onex.bus.transport.Waker;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -155,6 +157,12 @@ public final class BusClient implements EventBus {
     } catch (ProtocolException e) {
       return CompletableFuture.completedFuture(
           PublishResult.notSent(e.code() + ": " + e.getMessage()));
+    }
+    SchemaFailure invalid = options.schemaValidation().check(topic, eventType, correlationId, json);
+    if (invalid != null) {
+      return CompletableFuture.completedFuture(
+          PublishResult.rejectedBySchema(
+              invalid, new String(json, 0, Math.min(json.length, 120), StandardCharsets.UTF_8)));
     }
     PublishResult refused = gate.admit(topic);
     if (refused != null) {

@@ -26,7 +26,8 @@ public record BusClientOptions(
     Duration publishTimeout,
     Duration closeTimeout,
     BackpressurePolicy backpressure,
-    Map<String, BackpressurePolicy> topicBackpressure) {
+    Map<String, BackpressurePolicy> topicBackpressure,
+    SchemaValidation schemaValidation) {
 
   public BusClientOptions {
     Objects.requireNonNull(endpoint, "endpoint");
@@ -47,6 +48,7 @@ public record BusClientOptions(
     positive("closeTimeout", closeTimeout);
     Objects.requireNonNull(backpressure, "backpressure");
     topicBackpressure = Collections.unmodifiableMap(new LinkedHashMap<>(topicBackpressure));
+    Objects.requireNonNull(schemaValidation, "schemaValidation");
   }
 
   /**
@@ -94,6 +96,7 @@ public record BusClientOptions(
     private Duration publishTimeout = Duration.ofSeconds(5);
     private Duration closeTimeout = Duration.ofSeconds(5);
     private BackpressurePolicy backpressure;
+    private SchemaValidation schemaValidation = SchemaValidation.OFF;
     private final Map<String, BackpressurePolicy> topicBackpressure = new LinkedHashMap<>();
 
     public Builder endpoint(String v) {
@@ -141,6 +144,14 @@ public record BusClientOptions(
       return this;
     }
 
+    /**
+     * Checks events against their schemas before sending (default {@link SchemaValidation#OFF}).
+     */
+    public Builder schemaValidation(SchemaValidation v) {
+      schemaValidation = v;
+      return this;
+    }
+
     /** What publishes do under backpressure (default: block for the publish timeout). */
     public Builder backpressure(BackpressurePolicy p) {
       backpressure = p;
@@ -170,7 +181,8 @@ public record BusClientOptions(
           publishTimeout,
           closeTimeout,
           backpressure != null ? backpressure : BackpressurePolicy.block(publishTimeout),
-          topicBackpressure);
+          topicBackpressure,
+          schemaValidation);
     }
   }
 }

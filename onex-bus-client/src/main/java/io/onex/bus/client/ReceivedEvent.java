@@ -34,6 +34,7 @@ public final class ReceivedEvent {
   private final int tagsOffset;
   private final int payloadOffset;
   private final int payloadLength;
+  private final int flags;
 
   /**
    * An event whose delivery header was read from {@code frame} and whose record {@code view} points
@@ -53,6 +54,7 @@ public final class ReceivedEvent {
     this.brokerTimeMicros = brokerTimeMicros;
     this.publisherOffset = publisherOffset;
     this.publisherLength = publisherLength;
+    this.flags = view.flags();
     this.topicOffset = view.topicOffset();
     this.topicLength = view.topicLength();
     this.typeOffset = view.eventTypeOffset();
@@ -145,5 +147,13 @@ public final class ReceivedEvent {
   @Override
   public String toString() {
     return "ReceivedEvent[#" + sequence + " " + topic() + " " + eventType() + "]";
+  }
+
+  /**
+   * Whether the broker delivered this event although it failed its schema check (the topic is in
+   * permissive mode). The bus published EVENT_INVALID_SCHEMA with the reasons.
+   */
+  public boolean schemaInvalid() {
+    return (flags & EventRecordView.FLAG_SCHEMA_INVALID) != 0;
   }
 }

@@ -79,6 +79,17 @@ final class Canonical {
     if (b.policy().isActive() || !b.policy().trust().isEmpty()) {
       m.put("policy", of(b.policy()));
     }
+    SchemaConfig sc = b.schema();
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("mode", sc.mode().configName());
+    List<Object> rules = new ArrayList<>();
+    for (SchemaConfig.TopicMode t : sc.topics()) {
+      rules.add(Map.of("pattern", t.pattern(), "mode", t.mode().configName()));
+    }
+    schema.put("topics", rules);
+    schema.put("max_payload_bytes", sc.maxPayloadBytes());
+    schema.put("reports_per_second", sc.reportsPerSecond());
+    m.put("schema", schema);
     return m;
   }
 

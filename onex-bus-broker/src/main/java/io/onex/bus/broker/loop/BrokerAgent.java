@@ -11,11 +11,13 @@ import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.codec.Command;
 import io.onex.bus.protocol.codec.Frame;
 import io.onex.bus.protocol.codec.FrameCodec;
+import io.onex.bus.protocol.schema.TopicSchemaSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import org.agrona.concurrent.Agent;
 import org.zeromq.ZMQ;
 
@@ -47,6 +49,8 @@ public final class BrokerAgent implements Agent {
   private static final long FLOW_REPORT_EVERY_MILLIS = 1000;
   // Low rate (registry events); a lock-free queue keeps the loop from ever waiting on a producer.
   private final ConcurrentLinkedQueue<SystemEvent> systemInbox = new ConcurrentLinkedQueue<>();
+  private final AtomicReference<TopicSchemaSet> pendingSchemas = new AtomicReference<>();
+  private volatile long appliedSchemaRevision;
 
   public BrokerAgent(ZMQ.Socket router, BusConfig config, BrokerCounters counters, Clock clock) {
     this.router = router;
@@ -83,6 +87,30 @@ public final class BrokerAgent implements Agent {
 
   private record SystemEvent(byte[] record, byte[] publisher) {}
 
+  /**
+   * Any thread: the registry's schemas for this bus changed; the loop switches to {@code next}
+   * before its next event. Only the latest set matters, so a newer one replaces one not yet taken.
+   */
+  public void offerSchemas(TopicSchemaSet next) {
+    pendingSchemas.set(next);
+  }
+
+  /** Any thread: the revision of the schema set the loop uses now. */
+  public long schemaRevision() {
+    return appliedSchemaRevision;
+  }
+
+  private void applySchemas() {
+    if (pendingSchemas.get() == null) {
+      return;
+    }
+    TopicSchemaSet next = pendingSchemas.getAndSet(null);
+    if (next != null) {
+      state.schemas.update(next);
+      appliedSchemaRevision = next.revision();
+    }
+  }
+
   private int routeSystemEvents() {
     int n = 0;
     SystemEvent e;
@@ -96,6 +124,7 @@ public final class BrokerAgent implements Agent {
   @Override
   public int doWork() {
     tick();
+    applySchemas();
     int work = read() + routeSystemEvents();
     if (work > 0 || state.outbox.hasBacklog()) {
       flush();

@@ -2,6 +2,8 @@ package io.onex.bus.broker.loop;
 
 import io.onex.bus.broker.policy.PolicyEngine;
 import io.onex.bus.broker.routing.SubscriptionIndex;
+import io.onex.bus.broker.schema.SchemaEnforcer;
+import io.onex.bus.broker.schema.SchemaReports;
 import io.onex.bus.broker.session.Session;
 import io.onex.bus.broker.session.SessionTable;
 import io.onex.bus.broker.stats.BrokerCounters;
@@ -20,6 +22,8 @@ final class BrokerState {
   final Replies replies;
   final Outbox outbox;
   final PolicyEngine policy;
+  final SchemaEnforcer schemas;
+  final SchemaReports schemaReports;
 
   /** Set once, right after construction (it needs the publish handler, which needs this). */
   FlowControl flow;
@@ -31,6 +35,8 @@ final class BrokerState {
 
   BrokerState(BusConfig config, BrokerCounters counters, Outbox outbox, Replies replies) {
     this.policy = new PolicyEngine(config.policy());
+    this.schemas = new SchemaEnforcer(config.schema());
+    this.schemaReports = new SchemaReports(config.name(), config.schema().reportsPerSecond());
     this.config = config;
     this.counters = counters;
     this.outbox = outbox;

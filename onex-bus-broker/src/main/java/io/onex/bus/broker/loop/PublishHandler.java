@@ -1,6 +1,8 @@
 package io.onex.bus.broker.loop;
 
+import io.onex.bus.broker.lifecycle.SystemEvents;
 import io.onex.bus.broker.routing.Subscriber;
+import io.onex.bus.broker.schema.SchemaEnforcer;
 import io.onex.bus.broker.session.Session;
 import io.onex.bus.config.TrustLevel;
 import io.onex.bus.protocol.ErrorCode;
@@ -19,7 +21,11 @@ import io.onex.bus.protocol.topic.Topics;
  * parsed. Owned by the broker loop thread.
  */
 final class PublishHandler {
+  /** What {@link #route} returns for an event a strict schema refused (answered already). */
+  private static final long SCHEMA_REJECTED = -1;
+
   private final BrokerState state;
+  private final byte[] brokerNodeId;
   private final PublishView publish = new PublishView();
   private final EventRecordView record = new EventRecordView();
   private String lastTopic;
@@ -27,6 +33,9 @@ final class PublishHandler {
 
   PublishHandler(BrokerState state) {
     this.state = state;
+    this.brokerNodeId =
+        SystemEvents.brokerNodeId(state.config.name())
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   void handle(Session from, byte[] frame) {
@@ -49,7 +58,10 @@ final class PublishHandler {
         break;
       }
       try {
-        long seq = route(from, frame);
+        long seq = route(from, frame, ref, index);
+        if (seq == SCHEMA_REJECTED) {
+          continue;
+        }
         first = accepted == 0 ? seq : first;
         accepted++;
       } catch (ProtocolException e) {
@@ -58,9 +70,12 @@ final class PublishHandler {
     }
     state.counters.addPublished(accepted);
     state.outbox.control(from, FrameCodec.encode(new Frame.Ack(ref, accepted, first)));
+    for (byte[] report : state.schemaReports.drain()) {
+      publishSystem(report, brokerNodeId);
+    }
   }
 
-  private long route(Session from, byte[] frame) throws ProtocolException {
+  private long route(Session from, byte[] frame, int ref, int index) throws ProtocolException {
     Subscriber[] targets = targets(record.topic());
     if (!PayloadShape.looksLikeJsonObject(frame, record.payloadOffset(), record.payloadLength())) {
       throw Replies.problem(
@@ -69,6 +84,21 @@ final class PublishHandler {
     if (record.eventTypeLength() == 0) {
       throw Replies.problem(ErrorCode.INVALID_EVENT_TYPE, "event_type is empty", "");
     }
+    int flags = 0;
+    if (!state.schemas.everythingOff()) {
+      SchemaEnforcer.Verdict v = state.schemas.check(lastTopic, record);
+      if (v != null) {
+        state.counters.addSchemaInvalid(!v.rejected());
+        state.schemaReports.add(lastTopic, from.nodeId(), record, v, state.nowMillis());
+        if (v.rejected()) {
+          state.replies.rejectSchema(from, ref, index, v.failure(), preview(frame));
+          return SCHEMA_REJECTED;
+        }
+        flags = EventRecordView.FLAG_SCHEMA_INVALID;
+      }
+    }
+    // The broker owns the flags: whatever a publisher put there, subscribers see the broker's.
+    record.setFlags(flags);
     // targets() leaves the topic's first-seen String in lastTopic: reusing that instance keeps
     // its hash cached for the flow-control bookkeeping of queued events.
     return deliver(targets, from.nodeIdBytes(), from.trust(), lastTopic);

@@ -6,6 +6,7 @@ import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.codec.Frame;
 import io.onex.bus.protocol.codec.FrameCodec;
+import io.onex.bus.protocol.schema.SchemaFailure;
 import io.onex.bus.transport.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Replies {
   private static final Logger LOG = LoggerFactory.getLogger("io.onex.bus.broker.rejects");
+
+  /** Violations listed in one SCHEMA_ERROR; more would only bloat the frame. */
+  private static final int MAX_VIOLATIONS = 32;
 
   private final String bus;
   private final BrokerCounters counters;
@@ -35,6 +39,27 @@ final class Replies {
   void reject(Session s, int ref, int index, ProtocolException e, long nowMillis) {
     count(e, s.nodeId(), nowMillis);
     outbox.control(s, error(ref, index, e));
+  }
+
+  /**
+   * Rejects one event of a PUBLISH for breaking its schema: SCHEMA_ERROR to the publisher, counted
+   * under its code. The EVENT_INVALID_SCHEMA report (and its log line) is the caller's.
+   */
+  void rejectSchema(Session s, int ref, int index, SchemaFailure f, String offending) {
+    counters.reject(f.code());
+    outbox.control(
+        s,
+        FrameCodec.encode(
+            new Frame.SchemaError(
+                ref,
+                index,
+                f.code().code(),
+                f.message(),
+                f.schemaHash(),
+                f.schemaTopic(),
+                f.schemaVersion(),
+                f.violations().subList(0, Math.min(MAX_VIOLATIONS, f.violations().size())),
+                offending)));
   }
 
   /** Counts and logs input that gets no answer (or whose answer is sent by the caller). */

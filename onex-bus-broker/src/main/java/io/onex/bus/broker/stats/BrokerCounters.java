@@ -19,6 +19,8 @@ public final class BrokerCounters {
   private long bytesIn;
   private long sessionsExpired;
   private long policyDenied;
+  private long schemaInvalid;
+  private long schemaFlagged;
   private final Map<ErrorCode, Long> rejected = new EnumMap<>(ErrorCode.class);
   private volatile BrokerSnapshot latest = BrokerSnapshot.EMPTY;
   private volatile List<ConnectionView> connections = List.of();
@@ -49,6 +51,14 @@ public final class BrokerCounters {
   /** Deliveries the bus policy withheld. */
   public void addPolicyDenied(long n) {
     policyDenied += n;
+  }
+
+  /** An event failed its schema check; {@code flagged} when it was delivered anyway. */
+  public void addSchemaInvalid(boolean flagged) {
+    schemaInvalid++;
+    if (flagged) {
+      schemaFlagged++;
+    }
   }
 
   public long policyDenied() {
@@ -108,7 +118,9 @@ public final class BrokerCounters {
             sessionsExpired,
             policyDenied,
             queuedEvents,
-            queuedBytes);
+            queuedBytes,
+            schemaInvalid,
+            schemaFlagged);
   }
 
   /** Loop thread: make the current connections visible to other threads. */

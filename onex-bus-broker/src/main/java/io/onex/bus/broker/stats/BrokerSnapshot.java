@@ -11,6 +11,8 @@ import java.util.Map;
  * @param policyDenied deliveries the bus policy withheld
  * @param queuedEvents events waiting in subscription queues (for credit or a full pipe)
  * @param queuedBytes their bytes
+ * @param schemaInvalid events that failed their schema check (rejected or flagged)
+ * @param schemaFlagged of those, events delivered flagged as invalid (permissive mode)
  */
 public record BrokerSnapshot(
     long sequence,
@@ -27,10 +29,12 @@ public record BrokerSnapshot(
     long sessionsExpired,
     long policyDenied,
     long queuedEvents,
-    long queuedBytes) {
+    long queuedBytes,
+    long schemaInvalid,
+    long schemaFlagged) {
 
   static final BrokerSnapshot EMPTY =
-      new BrokerSnapshot(0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0);
+      new BrokerSnapshot(0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   /** Rejections with one code. */
   public long rejected(ErrorCode code) {

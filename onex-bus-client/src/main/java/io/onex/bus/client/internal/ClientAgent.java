@@ -191,6 +191,7 @@ public final class ClientAgent implements Agent {
         case WELCOME -> welcomed((Frame.Welcome) f);
         case ACK -> acked((Frame.Ack) f);
         case ERROR -> failed((Frame.Error) f);
+        case SCHEMA_ERROR -> schemaFailed((Frame.SchemaError) f);
         case PING -> send(FrameCodec.encode(new Frame.Pong(((Frame.Ping) f).nonce())));
         case BYE -> lost("broker said BYE: " + ((Frame.Bye) f).reason());
         case BACKPRESSURE -> backpressure.update((Frame.Backpressure) f);
@@ -273,6 +274,12 @@ public final class ClientAgent implements Agent {
       welcome.completeExceptionally(new IllegalStateException(code + ": " + e.message()));
     } else {
       LOG.warn("bus reported {}: {} ({})", code, e.message(), e.offending());
+    }
+  }
+
+  private void schemaFailed(Frame.SchemaError e) {
+    if (!pending.schemaError(e)) {
+      LOG.warn("bus reported a schema error for an unknown publish {}: {}", e.ref(), e.message());
     }
   }
 

@@ -3,6 +3,7 @@ package io.onex.bus.client.internal;
 import io.onex.bus.client.PublishResult;
 import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.codec.Frame;
+import io.onex.bus.protocol.schema.SchemaFailure;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,26 @@ final class PendingPublishes {
       inFlight.done(b.futures.size());
     } else if (e.index() < b.rejected.length) {
       b.rejected[e.index()] = r;
+    }
+    return true;
+  }
+
+  /** A SCHEMA_ERROR about one event; false if the ref is not a publish of ours. */
+  boolean schemaError(Frame.SchemaError e) {
+    Batch b = byRef.get(e.ref());
+    if (b == null) {
+      return false;
+    }
+    if (e.index() < b.rejected.length) {
+      SchemaFailure f =
+          new SchemaFailure(
+              ErrorCode.fromCode(e.code()),
+              e.message(),
+              e.schemaHash(),
+              e.schemaTopic(),
+              e.schemaVersion(),
+              e.violations());
+      b.rejected[e.index()] = PublishResult.rejectedBySchema(f, e.offending());
     }
     return true;
   }

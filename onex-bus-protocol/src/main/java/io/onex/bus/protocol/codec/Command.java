@@ -16,6 +16,7 @@ public enum Command {
   GAP(0x21),
   BACKPRESSURE(0x22),
   ERROR(0x30),
+  SCHEMA_ERROR(0x31),
   PING(0x40),
   PONG(0x41),
   BYE(0x4F);

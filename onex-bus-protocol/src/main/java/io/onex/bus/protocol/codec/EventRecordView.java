@@ -59,6 +59,18 @@ public final class EventRecordView {
     f.skip(n);
   }
 
+  /**
+   * Record flag set by a broker on an event it delivers although it failed its schema check
+   * (permissive mode). Publishers send 0; the broker overwrites the flags of every event it routes.
+   */
+  public static final int FLAG_SCHEMA_INVALID = 0x01;
+
+  /** Overwrites the record's flags byte in the underlying buffer (the broker's own frame copy). */
+  public void setFlags(int value) {
+    flags = value & 0xFF;
+    buf[start + 4] = (byte) value;
+  }
+
   /** Offset of the record's first byte (its length prefix) in the frame. */
   public int recordOffset() {
     return start;

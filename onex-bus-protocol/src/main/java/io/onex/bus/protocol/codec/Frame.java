@@ -18,6 +18,7 @@ public sealed interface Frame
         Frame.Backpressure,
         Frame.Deliver,
         Frame.Error,
+        Frame.SchemaError,
         Frame.Ping,
         Frame.Pong,
         Frame.Bye {
@@ -159,6 +160,35 @@ public sealed interface Frame
 
     public Command command() {
       return Command.ERROR;
+    }
+  }
+
+  /**
+   * Broker → client: event {@code index} of PUBLISH {@code ref} broke a schema on a strict topic
+   * and was rejected. Sent instead of an {@link Error} for that event. {@code code} is
+   * INVALID_ENVELOPE (the OnexEvent contract), SCHEMA_VIOLATION (the topic's schema),
+   * PAYLOAD_NOT_JSON or PAYLOAD_TOO_LARGE; {@code schemaHash} is the hash of the schema that was
+   * expected ({@code schemaTopic} empty and version 0 for the contract); every violation has a JSON
+   * Pointer into the checked document and a message.
+   */
+  record SchemaError(
+      int ref,
+      int index,
+      int code,
+      String message,
+      String schemaHash,
+      String schemaTopic,
+      long schemaVersion,
+      java.util.List<io.onex.bus.protocol.schema.SchemaViolation> violations,
+      String offending)
+      implements Frame {
+    /** Copies the list. */
+    public SchemaError {
+      violations = java.util.List.copyOf(violations);
+    }
+
+    public Command command() {
+      return Command.SCHEMA_ERROR;
     }
   }
 

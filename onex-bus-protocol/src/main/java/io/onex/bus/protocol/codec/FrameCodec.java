@@ -2,6 +2,7 @@ package io.onex.bus.protocol.codec;
 
 import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.ProtocolException;
+import io.onex.bus.protocol.schema.SchemaViolation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,6 +48,7 @@ public final class FrameCodec {
         w.u8(b.on() ? 1 : 0).str8(b.scope(), "scope").u64(b.queuedBytes()).u64(b.highWaterBytes());
       }
       case ERROR -> writeError(w, (Frame.Error) frame);
+      case SCHEMA_ERROR -> writeSchemaError(w, (Frame.SchemaError) frame);
       case PING -> w.u64(((Frame.Ping) frame).nonce());
       case PONG -> w.u64(((Frame.Pong) frame).nonce());
       case BYE -> {
@@ -78,6 +80,7 @@ public final class FrameCodec {
           case GAP -> new Frame.Gap(r.u32(), r.u64(), r.u64(), r.u64());
           case BACKPRESSURE -> decodeBackpressure(r);
           case ERROR -> new Frame.Error(r.u32(), r.u16(), r.u16(), r.str16(), r.str16());
+          case SCHEMA_ERROR -> decodeSchemaError(r);
           case PING -> new Frame.Ping(r.u64());
           case PONG -> new Frame.Pong(r.u64());
           case BYE -> new Frame.Bye(r.u16(), r.str16());
@@ -174,6 +177,38 @@ public final class FrameCodec {
         .u16(e.code())
         .str16(e.message(), "message")
         .str16(e.offending(), "offending");
+  }
+
+  private static void writeSchemaError(WireWriter w, Frame.SchemaError e) {
+    w.u32(e.ref())
+        .u16(e.index())
+        .u16(e.code())
+        .str16(e.message(), "message")
+        .str8(e.schemaHash(), "schema_hash")
+        .str8(e.schemaTopic(), "schema_topic")
+        .u32((int) e.schemaVersion())
+        .u16(checkedCount(e.violations().size()));
+    for (SchemaViolation v : e.violations()) {
+      w.str16(v.pointer(), "pointer").str16(v.message(), "violation message");
+    }
+    w.str16(e.offending(), "offending");
+  }
+
+  private static Frame.SchemaError decodeSchemaError(WireReader r) throws ProtocolException {
+    int ref = r.u32();
+    int index = r.u16();
+    int code = r.u16();
+    String message = r.str16();
+    String hash = r.str8();
+    String topic = r.str8();
+    long version = r.u32() & 0xFFFF_FFFFL;
+    int count = r.u16();
+    List<SchemaViolation> violations = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      violations.add(new SchemaViolation(r.str16(), r.str16()));
+    }
+    return new Frame.SchemaError(
+        ref, index, code, message, hash, topic, version, violations, r.str16());
   }
 
   private static Frame.Publish decodePublish(byte[] bytes) throws ProtocolException {

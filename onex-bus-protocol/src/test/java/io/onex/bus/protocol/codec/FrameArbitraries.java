@@ -1,5 +1,6 @@
 package io.onex.bus.protocol.codec;
 
+import io.onex.bus.protocol.schema.SchemaViolation;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,32 @@ final class FrameArbitraries {
         Combinators.combine(u16(), str16()).as(Frame.Bye::new),
         Combinators.combine(u32(), u64(), u64(), u64()).as(Frame.Gap::new),
         Combinators.combine(Arbitraries.of(true, false), str8(), u64(), u64())
-            .as(Frame.Backpressure::new));
+            .as(Frame.Backpressure::new),
+        schemaError());
+  }
+
+  static Arbitrary<Frame> schemaError() {
+    Arbitrary<List<SchemaViolation>> violations =
+        Combinators.combine(str16(), str16()).as(SchemaViolation::new).list().ofMaxSize(4);
+    return Combinators.combine(
+            Combinators.combine(u32(), u16(), u16(), str16()).as(Tuple::of),
+            str8(),
+            str8(),
+            u32(),
+            violations,
+            str16())
+        .as(
+            (head, hash, topic, version, list, offending) ->
+                new Frame.SchemaError(
+                    head.get1(),
+                    head.get2(),
+                    head.get3(),
+                    head.get4(),
+                    hash,
+                    topic,
+                    version & 0xFFFF_FFFFL,
+                    list,
+                    offending));
   }
 
   static Arbitrary<Frame> hello() {

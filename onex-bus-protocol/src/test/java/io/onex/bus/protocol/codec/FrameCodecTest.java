@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.onex.bus.protocol.ErrorCode;
+import io.onex.bus.protocol.schema.SchemaViolation;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -190,6 +191,17 @@ class FrameCodecTest {
       case GAP -> new Frame.Gap(7, 3, 10, 14);
       case BACKPRESSURE -> new Frame.Backpressure(true, "telemetry.raw", 5_000_000, 4_194_304);
       case ERROR -> new Frame.Error(1, 0xFFFF, 1001, "m", "o");
+      case SCHEMA_ERROR ->
+          new Frame.SchemaError(
+              1,
+              0,
+              7001,
+              "m",
+              "ab".repeat(32),
+              "a.>",
+              2,
+              List.of(new SchemaViolation("/metadata/x", "required")),
+              "{}");
       case PING -> new Frame.Ping(1);
       case PONG -> new Frame.Pong(1);
       case BYE -> new Frame.Bye(1, "r");

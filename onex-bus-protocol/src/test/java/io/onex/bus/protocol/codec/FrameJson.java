@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.bus.protocol.ErrorCode;
+import io.onex.bus.protocol.schema.SchemaViolation;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -76,6 +77,7 @@ final class FrameJson {
                   f.u64("queued_bytes"),
                   f.u64("high_water_bytes"));
           case ERROR -> error(f);
+          case SCHEMA_ERROR -> schemaError(f);
           case PING -> new Frame.Ping(f.u64("nonce"));
           case PONG -> new Frame.Pong(f.u64("nonce"));
           case BYE -> new Frame.Bye(f.uint("reason_code", 0xFFFF), f.text("reason"));
@@ -93,6 +95,27 @@ final class FrameJson {
     }
     return new Frame.Error(
         f.u32("ref"), f.uint("index", 0xFFFF), code, f.text("message"), f.text("offending"));
+  }
+
+  private static Frame.SchemaError schemaError(Fields f) {
+    int code = f.uint("code", 0xFFFF);
+    String name = f.text("code_name");
+    ErrorCode known = ErrorCode.fromCode(code);
+    if (known == null || !known.name().equals(name)) {
+      throw new IllegalArgumentException("code " + code + " is not " + name);
+    }
+    int ref = f.u32("ref");
+    int index = f.uint("index", 0xFFFF);
+    String message = f.text("message");
+    String hash = f.text("schema_hash");
+    String topic = f.text("schema_topic");
+    long version = f.u32("schema_version") & 0xFFFF_FFFFL;
+    List<SchemaViolation> violations = new ArrayList<>();
+    for (JsonNode v : f.array("violations")) {
+      violations.add(new SchemaViolation(v.get("pointer").asText(), v.get("message").asText()));
+    }
+    return new Frame.SchemaError(
+        ref, index, code, message, hash, topic, version, violations, f.text("offending"));
   }
 
   private static List<EventRecord> events(JsonNode array) {
@@ -208,6 +231,22 @@ final class FrameJson {
         o.put("code", e.code());
         o.put("code_name", ErrorCode.fromCode(e.code()).name());
         o.put("message", e.message());
+        o.put("offending", e.offending());
+      }
+      case SCHEMA_ERROR -> {
+        Frame.SchemaError e = (Frame.SchemaError) frame;
+        o.put("ref", u32(e.ref()));
+        o.put("index", e.index());
+        o.put("code", e.code());
+        o.put("code_name", ErrorCode.fromCode(e.code()).name());
+        o.put("message", e.message());
+        o.put("schema_hash", e.schemaHash());
+        o.put("schema_topic", e.schemaTopic());
+        o.put("schema_version", e.schemaVersion());
+        ArrayNode list = o.putArray("violations");
+        for (SchemaViolation v : e.violations()) {
+          list.addObject().put("pointer", v.pointer()).put("message", v.message());
+        }
         o.put("offending", e.offending());
       }
       case GAP -> {

@@ -183,7 +183,41 @@ class ProtocolVectorGenerator {
             "20-backpressure-off",
             "BACKPRESSURE cleared for the whole bus (empty scope): queued bytes fell below the"
                 + " low-water mark.",
-            new Frame.Backpressure(false, "", 1_048_576, 67_108_864)));
+            new Frame.Backpressure(false, "", 1_048_576, 67_108_864)),
+        v(
+            "21-schema-error",
+            "SCHEMA_ERROR for event 0 of PUBLISH ref 9 on a strict topic: its metadata breaks"
+                + " version 2 of the schema registered for orders.>, whose hash is given; one"
+                + " violation, a JSON Pointer into the event and the validator's message.",
+            new Frame.SchemaError(
+                9,
+                0,
+                ErrorCode.SCHEMA_VIOLATION.code(),
+                "the event does not match the schema of orders.> (version 2)",
+                "3f0b2c1e6a9d4b7c8e5f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d",
+                "orders.>",
+                2,
+                List.of(
+                    new io.onex.bus.protocol.schema.SchemaViolation(
+                        "/metadata/qty", "/metadata/qty: integer found, string expected")),
+                "{\"event_id\":\"9f1c5a0e-2a52-4b7b-8f0e-3d2d7b3f5f11\",\"timestamp\":\"2025-05-28T1")),
+        v(
+            "22-deliver-flagged-invalid",
+            "DELIVER of an event the broker let through although it failed its schema check"
+                + " (permissive mode): record flags = 0x01 (schema_invalid).",
+            new Frame.Deliver(
+                List.of(new Delivery(1, 43, micros(T0), NODE, flagged(structuredLog()))))));
+  }
+
+  private static EventRecord flagged(EventRecord e) {
+    return new EventRecord(
+        EventRecordView.FLAG_SCHEMA_INVALID,
+        e.topic(),
+        e.eventType(),
+        e.correlationId(),
+        e.tags(),
+        e.extensions(),
+        e.payload());
   }
 
   private static List<Object[]> invalid() {
