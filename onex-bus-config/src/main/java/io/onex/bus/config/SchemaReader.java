@@ -31,6 +31,11 @@ final class SchemaReader {
   }
 
   private static SchemaMode mode(Section s, SchemaMode fallback) {
+    JsonNode v = s.value("mode");
+    if (v != null && v.isBoolean() && !v.booleanValue()) {
+      // YAML 1.1 reads a bare `off` as false; that is what the writer meant.
+      return SchemaMode.OFF;
+    }
     String text = s.text("mode", null);
     if (text == null) {
       return fallback;

@@ -42,11 +42,13 @@ class DeliveryPolicyTest {
       worker.subscribe("control.>", atWorker::add).ready().get();
 
       for (int i = 0; i < 5; i++) {
-        ops.publish("control.restart", OnexEvent.create("ops-1", "CMD", null)).get();
-        rando.publish("control.restart", OnexEvent.create("rando", "CMD", null)).get();
+        ops.publish("control.restart", OnexEvent.create("ops-1", "TOOL_PROXY_INVOKE", null)).get();
+        rando
+            .publish("control.restart", OnexEvent.create("rando", "TOOL_PROXY_INVOKE", null))
+            .get();
       }
       // A last trusted event: once the ui node has it, everything before it was decided.
-      ops.publish("control.done", OnexEvent.create("ops-1", "CMD", null)).get();
+      ops.publish("control.done", OnexEvent.create("ops-1", "TOOL_PROXY_INVOKE", null)).get();
 
       Awaitility.await().atMost(WAIT).until(() -> atWorker.size() == 11 && atUi.size() == 6);
       Awaitility.await()
