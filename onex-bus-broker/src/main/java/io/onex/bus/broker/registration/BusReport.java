@@ -60,6 +60,8 @@ final class BusReport {
     stats.put("events_dropped", s.dropped());
     stats.put("events_rejected", s.rejected());
     stats.put("events_policy_denied", s.policyDenied());
+    stats.put("events_invalid_schema", s.schemaInvalid());
+    stats.put("events_flagged_invalid", s.schemaFlagged());
     stats.put("queued_events", s.queuedEvents());
     stats.put("queued_bytes", s.queuedBytes());
     stats.put("publish_rate_per_s", Math.round(publishRate * 10) / 10.0);

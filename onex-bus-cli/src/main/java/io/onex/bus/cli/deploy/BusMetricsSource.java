@@ -19,6 +19,8 @@ public final class BusMetricsSource {
         s.sessions(),
         s.subscriptions(),
         s.queuedEvents(),
-        s.queuedBytes());
+        s.queuedBytes(),
+        s.schemaInvalid(),
+        s.schemaFlagged());
   }
 }

@@ -14,6 +14,8 @@ package io.onex.bus.observability.metrics;
  * @param subscriptions open subscriptions
  * @param queuedEvents events waiting in subscription queues
  * @param queuedBytes their bytes
+ * @param schemaInvalid events that failed their schema check (rejected or flagged)
+ * @param schemaFlagged of those, delivered flagged as invalid (permissive mode)
  */
 public record BusStats(
     long published,
@@ -25,4 +27,6 @@ public record BusStats(
     int sessions,
     int subscriptions,
     long queuedEvents,
-    long queuedBytes) {}
+    long queuedBytes,
+    long schemaInvalid,
+    long schemaFlagged) {}

@@ -35,6 +35,14 @@ public final class ProcessMetrics {
         "onex_bus_events_policy_denied",
         "Deliveries the bus policy withheld",
         BusStats::policyDenied);
+    counter(
+        "onex_bus_events_invalid_schema",
+        "Events that failed their schema check (EVENT_INVALID_SCHEMA), rejected or flagged",
+        BusStats::schemaInvalid);
+    counter(
+        "onex_bus_events_flagged_invalid",
+        "Events delivered flagged as invalid (permissive schema mode)",
+        BusStats::schemaFlagged);
     counter("onex_bus_bytes_in", "Bytes of frames received", BusStats::bytesIn);
     gauge("onex_bus_sessions", "Open sessions", BusStats::sessions);
     gauge("onex_bus_subscriptions", "Open subscriptions", BusStats::subscriptions);

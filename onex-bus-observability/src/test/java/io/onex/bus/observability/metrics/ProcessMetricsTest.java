@@ -18,7 +18,7 @@ class ProcessMetricsTest {
   void busAndRegistryNumbersAreScrapedAsTheyAreNow() {
     ProcessMetrics m = new ProcessMetrics();
     AtomicLong published = new AtomicLong(3);
-    m.addBus("user", () -> new BusStats(published.get(), 6, 1, 2, 0, 999, 2, 4, 5, 500));
+    m.addBus("user", () -> new BusStats(published.get(), 6, 1, 2, 0, 999, 2, 4, 5, 500, 3, 1));
     m.setRegistry(() -> new RegistryStats(7, 3, 1, 4));
 
     String first = scrape(m);
@@ -27,6 +27,8 @@ class ProcessMetricsTest {
 
     assertThat(first).contains("onex_bus_events_published_total{bus=\"user\"} 3.0");
     assertThat(first).contains("onex_bus_queued_events{bus=\"user\"} 5.0");
+    assertThat(first).contains("onex_bus_events_invalid_schema_total{bus=\"user\"} 3.0");
+    assertThat(first).contains("onex_bus_events_flagged_invalid_total{bus=\"user\"} 1.0");
     assertThat(first).contains("onex_registry_leases_active 7.0");
     assertThat(first).contains("onex_registry_nodes{status=\"offline\"} 1.0");
     assertThat(first).contains("jvm_memory_used_bytes");
@@ -42,8 +44,8 @@ class ProcessMetricsTest {
   @Test
   void aRemovedBusIsNoLongerExposed() {
     ProcessMetrics m = new ProcessMetrics();
-    m.addBus("a", () -> new BusStats(1, 0, 0, 0, 0, 0, 0, 0, 0, 0));
-    m.addBus("b", () -> new BusStats(1, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    m.addBus("a", () -> new BusStats(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    m.addBus("b", () -> new BusStats(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     m.removeBus("a");
 
     assertThat(scrape(m)).contains("bus=\"b\"").doesNotContain("bus=\"a\"");

@@ -2,6 +2,10 @@ package io.onex.bus.testing.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onex.bus.broker.Broker;
@@ -29,6 +33,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Schema modes end to end through a real broker over TCP: strict rejects with the exact failure and
@@ -106,6 +111,39 @@ class SchemaEnforcementTest {
                 assertThat(broker.snapshot().rejected(ErrorCode.INVALID_ENVELOPE)).isEqualTo(1);
               });
     }
+  }
+
+  @Test
+  void eachFailureIsLoggedAsAStructuredEventInvalidSchemaLine() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger("io.onex.bus.broker.schema");
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
+    try (Broker broker = TestBuses.start("shop", "schema: {mode: strict}");
+        BusClient pub = client(broker, "pub-7")) {
+      PublishResult bad = publish(pub, "orders.eu", "NODE_START", "[]");
+
+      assertThat(bad.code()).isEqualTo(ErrorCode.INVALID_ENVELOPE);
+      Awaitility.await().atMost(WAIT).until(() -> !lines.list.isEmpty());
+      ILoggingEvent line = lines.list.get(0);
+      assertThat(line.getLevel()).isEqualTo(Level.WARN);
+      assertThat(keyValues(line))
+          .containsEntry("event", "EVENT_INVALID_SCHEMA")
+          .containsEntry("bus", "shop")
+          .containsEntry("topic", "orders.eu")
+          .containsEntry("node_id", "pub-7")
+          .containsEntry("code", "INVALID_ENVELOPE")
+          .containsEntry("schema_hash", OnexEventContract.hash())
+          .containsKey("errors");
+    } finally {
+      logger.detachAppender(lines);
+    }
+  }
+
+  private static java.util.Map<String, Object> keyValues(ILoggingEvent e) {
+    java.util.Map<String, Object> out = new java.util.HashMap<>();
+    e.getKeyValuePairs().forEach(kv -> out.put(kv.key, kv.value));
+    return out;
   }
 
   @Test
@@ -262,12 +300,18 @@ class SchemaEnforcementTest {
                     .nodeId("pub-1")
                     .schemaValidation(validation)
                     .build())) {
+      List<ReceivedEvent> got = new CopyOnWriteArrayList<>();
+      pub.subscribe("orders.>", got::add).ready().get();
+
       PublishResult local = publish(pub, "orders.eu", "NODE_START", "{\"qty\":0}");
+      PublishResult sent = publish(pub, "orders.eu", "NODE_START", "{\"qty\":1}");
 
       assertThat(local.code()).isEqualTo(ErrorCode.SCHEMA_VIOLATION);
       assertThat(local.schemaFailure().schemaHash()).isEqualTo(orders.hash());
-      assertThat(publish(pub, "orders.eu", "NODE_START", "{\"qty\":1}").isAccepted()).isTrue();
-      Awaitility.await().atMost(WAIT).until(() -> broker.snapshot().published() == 1);
+      assertThat(sent.isAccepted()).isTrue();
+      // The bus never saw the bad one: the only event on the topic is the good one.
+      Awaitility.await().atMost(WAIT).until(() -> got.size() == 1);
+      assertThat(got.get(0).sequence()).isEqualTo(sent.sequence());
       assertThat(broker.snapshot().schemaInvalid()).isZero();
     }
   }
