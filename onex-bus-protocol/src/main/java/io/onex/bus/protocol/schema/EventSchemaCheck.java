@@ -50,6 +50,18 @@ public final class EventSchemaCheck {
           0,
           List.of(new SchemaViolation("", e.getMessage())));
     }
+    if (!ContractFastPath.passes(event, strict, recordEventType, recordCorrelationId)) {
+      SchemaFailure f = contractFailure(event, strict, recordEventType, recordCorrelationId);
+      if (f != null) {
+        return f;
+      }
+    }
+    return topicFailure(event, topicSchema);
+  }
+
+  /** The full, explaining check of the contract and the header; null when both pass. */
+  private static SchemaFailure contractFailure(
+      JsonNode event, boolean strict, String recordEventType, String recordCorrelationId) {
     List<SchemaViolation> contract = OnexEventContract.check(event, strict);
     List<SchemaViolation> header = headerMismatches(event, recordEventType, recordCorrelationId);
     if (!contract.isEmpty() || !header.isEmpty()) {
@@ -63,6 +75,10 @@ public final class EventSchemaCheck {
           0,
           all);
     }
+    return null;
+  }
+
+  private static SchemaFailure topicFailure(JsonNode event, TopicSchema topicSchema) {
     if (topicSchema == null) {
       return null;
     }
