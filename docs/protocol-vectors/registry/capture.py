@@ -2,9 +2,12 @@
 """Capture and check the registry protocol vectors against a running registry.
 
   python3 capture.py capture tcp://127.0.0.1:PORT   # a FRESH registry: rewrites the valid vectors
+  python3 capture.py capture-schemas tcp://127.0.0.1:PORT   # a FRESH registry: the 32..48 vectors
   python3 capture.py check   tcp://127.0.0.1:PORT   # any registry: replays every vector
 
-`capture` runs one scenario (a node, a broker, leases, queries, a goodbye) and writes each
+`capture-schemas` runs the schema commands' scenario alone (a registration, the same document
+again, reads, a listing, the history, a deletion, a broker's heartbeat reply with its
+bus_settings) and writes only vectors 32 to 48. `capture` runs one scenario (a node, a broker, leases, queries, a goodbye) and writes each
 request as sent and each reply as received into this folder. It needs a registry with an empty
 store (`onex registry start --home <empty dir>`) and port 5555 free. `check` sends every
 `invalid/` vector and expects its error code, and sends every request vector and expects it to
@@ -312,6 +315,159 @@ def capture(endpoint):
     print("captured into", HERE)
 
 
+def capture_schemas(endpoint):
+    sock = connect(endpoint)
+
+    def request(name, description, command, body_text):
+        frames = [command, body_text]
+        write(name, description, "node -> registry", frames)
+        return exchange(sock, frames)
+
+    def reply(name, description, frames, in_reply_to=None):
+        extra = {"in_reply_to": in_reply_to} if in_reply_to else {}
+        write(name, description, "registry -> node", frames, **extra)
+
+    order = {
+        "type": "object",
+        "properties": {"order_id": {"type": "string"}, "qty": {"type": "integer", "minimum": 1}},
+        "required": ["order_id"],
+    }
+    f32 = request(
+        "32-schema-register",
+        "A Python node registers the payload schema of topic pattern orders.* on bus user: a JSON"
+        " Schema (draft 2020-12) for the events' metadata, recorded as registered by node-a.",
+        "SCHEMA_REGISTER",
+        plain(
+            {
+                "request_id": "32",
+                "bus": "user",
+                "topic": "orders.*",
+                "schema": order,
+                "applies_to": "metadata",
+                "registered_by": "node-a",
+            }
+        ),
+    )
+    reordered = {"required": ["order_id"], "properties": order["properties"], "type": "object"}
+    f33 = request(
+        "33-schema-register-same",
+        "The same document again, keys in another order (compact, as Java's RegistryClient"
+        " sends): the same hash, so nothing new is stored and the reply says created false."
+        " applies_to is left out: metadata is the default.",
+        "SCHEMA_REGISTER",
+        compact({"request_id": "33", "bus": "user", "topic": "orders.*", "schema": reordered}),
+    )
+    f34 = request(
+        "34-schema-get",
+        "The current schema of orders.* on bus user (no version: the latest).",
+        "SCHEMA_GET",
+        plain({"request_id": "34", "bus": "user", "topic": "orders.*"}),
+    )
+    request(
+        "35-schema-get-version",
+        "Version 1 of the schema, by number.",
+        "SCHEMA_GET",
+        plain({"request_id": "35", "bus": "user", "topic": "orders.*", "version": 1}),
+    )
+    f36 = request(
+        "36-schema-list",
+        "The current schemas of bus user without their documents, and the bus's schema revision.",
+        "SCHEMA_LIST",
+        plain({"request_id": "36", "bus": "user"}),
+    )
+    request(
+        "37-schema-list-documents",
+        "The current schemas of every bus with their documents, as a broker or a validating"
+        " client fetches them.",
+        "SCHEMA_LIST",
+        plain({"request_id": "37", "documents": True}),
+    )
+    f_invalid = exchange(
+        sock,
+        [
+            "SCHEMA_REGISTER",
+            plain({"request_id": "38b", "bus": "user", "topic": "orders.*", "schema": {"type": 12}}),
+        ],
+    )
+    f38 = request(
+        "38-schema-delete",
+        "Delete the schema of orders.* on bus user: its versions are kept, marked deleted, and the"
+        " bus's schema revision goes up.",
+        "SCHEMA_DELETE",
+        plain({"request_id": "38", "bus": "user", "topic": "orders.*"}),
+    )
+    f39 = request(
+        "39-schema-history",
+        "Every version of the schema of orders.* on bus user, deleted ones included.",
+        "SCHEMA_HISTORY",
+        plain({"request_id": "39", "bus": "user", "topic": "orders.*"}),
+    )
+    f_unknown = exchange(
+        sock, ["SCHEMA_GET", plain({"request_id": "39b", "bus": "user", "topic": "orders.*"})]
+    )
+    exchange(
+        sock,
+        [
+            "REGISTER",
+            compact(
+                {
+                    "request_id": "39c",
+                    "node_id": "broker.user",
+                    "ttl": 10.0,
+                    "bus": {"name": "user", "endpoint": "tcp://127.0.0.1:5999"},
+                }
+            ),
+        ],
+    )
+    f_beat = exchange(
+        sock,
+        ["HEARTBEAT", compact({"request_id": "39d", "node_id": "broker.user", "bus": {"subscriber_count": 0}})],
+    )
+
+    reply("40-reply-schema-register", "OK to 32: version 1, its hash, created true.", f32, "32-schema-register")
+    reply(
+        "41-reply-schema-register-unchanged",
+        "OK to 33: the same version 1 (the registry keeps the document as first sent), created"
+        " false, the revision unchanged.",
+        f33,
+        "33-schema-register-same",
+    )
+    reply("42-reply-schema-get", "OK to 34: the schema document.", f34, "34-schema-get")
+    reply(
+        "43-reply-schema-list",
+        "OK to 36: the current schemas without their documents; revisions maps bus to revision.",
+        f36,
+        "36-schema-list",
+    )
+    reply("44-reply-schema-delete", "OK to 38: one version marked deleted; the new revision.", f38, "38-schema-delete")
+    reply(
+        "45-reply-schema-history",
+        "OK to 39: every version, each deleted one with deleted_at.",
+        f39,
+        "39-schema-history",
+    )
+    reply(
+        "46-error-invalid-schema",
+        "ERROR to a SCHEMA_REGISTER (request_id 38b) whose schema says \"type\": 12: not a valid"
+        " JSON Schema. offending is the JSON pointer into the schema.",
+        f_invalid,
+    )
+    reply(
+        "47-error-unknown-schema",
+        "ERROR to a SCHEMA_GET (request_id 39b) after the schema was deleted. offending is the"
+        " topic.",
+        f_unknown,
+    )
+    reply(
+        "48-reply-heartbeat-bus-settings",
+        "OK to a broker's HEARTBEAT with a bus report (request_id 39d): bus_settings carries the"
+        " bus's schema_revision; a broker that has not loaded that revision fetches the schemas"
+        " again.",
+        f_beat,
+    )
+    print("captured the schema vectors into", HERE)
+
+
 def vectors(folder):
     out = []
     for name in sorted(os.listdir(folder)):
@@ -342,6 +498,7 @@ def check(endpoint):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in ("capture", "check"):
+    modes = {"capture": capture, "capture-schemas": capture_schemas, "check": check}
+    if len(sys.argv) != 3 or sys.argv[1] not in modes:
         sys.exit(__doc__)
-    {"capture": capture, "check": check}[sys.argv[1]](sys.argv[2])
+    modes[sys.argv[1]](sys.argv[2])

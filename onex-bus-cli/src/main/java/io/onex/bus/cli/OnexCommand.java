@@ -9,6 +9,7 @@ import io.onex.bus.cli.commands.NodesCommand;
 import io.onex.bus.cli.commands.PortsCommand;
 import io.onex.bus.cli.commands.PublishCommand;
 import io.onex.bus.cli.commands.RegistryCommand;
+import io.onex.bus.cli.commands.SchemaCommand;
 import io.onex.bus.cli.commands.SubscribeCommand;
 import io.onex.bus.cli.commands.TopicsCommand;
 import io.onex.bus.cli.commands.UpCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
       TopicsCommand.class,
       DescribeCommand.class,
       RegistryCommand.class,
+      SchemaCommand.class,
       BusCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -2,14 +2,21 @@ package io.onex.bus.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.registry.RegistryCodec;
 import io.onex.bus.protocol.registry.RegistryCommand;
 import io.onex.bus.protocol.registry.RegistryReply;
+import io.onex.bus.protocol.schema.AppliesTo;
+import io.onex.bus.protocol.schema.RegisteredSchema;
 import io.onex.bus.transport.SocketLimits;
 import io.onex.bus.transport.Sockets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -26,6 +33,8 @@ public final class RegistryClient implements AutoCloseable {
   /** How long a call waits for its reply unless told otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
+  // Room for the status frame beside the largest reply body.
+  private static final int REPLY_OVERHEAD_BYTES = 64;
   private static final AtomicLong CLIENTS = new AtomicLong();
   private final ZContext context = new ZContext(1);
   private final ZMQ.Socket socket;
@@ -38,7 +47,12 @@ public final class RegistryClient implements AutoCloseable {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.timeout = timeout;
     this.idPrefix = "r" + ProcessHandle.current().pid() + "." + CLIENTS.incrementAndGet() + ".";
-    this.socket = Sockets.dealer(context, SocketLimits.CLIENT_DEFAULT);
+    // A listing with schema documents may be larger than the client default allows.
+    this.socket =
+        Sockets.dealer(
+            context,
+            SocketLimits.CLIENT_DEFAULT.withMaxMessageBytes(
+                RegistryCodec.MAX_REPLY_BODY_BYTES + REPLY_OVERHEAD_BYTES));
     socket.setSendTimeOut((int) timeout.toMillis());
     socket.connect(endpoint);
   }
@@ -184,6 +198,110 @@ public final class RegistryClient implements AutoCloseable {
     ObjectNode b = RegistryCodec.object();
     b.put("node_id", nodeId);
     return call(RegistryCommand.DEREGISTER, b);
+  }
+
+  /**
+   * SCHEMA_REGISTER: registers {@code schema} (a JSON Schema document, draft 2020-12) for topic
+   * pattern {@code topic} on {@code bus}, recording {@code registeredBy} (a node id, or {@code
+   * cli}) as who registered it.
+   *
+   * @throws RegistryCallException INVALID_SCHEMA (the reason; the JSON pointer as {@link
+   *     RegistryCallException#offending()}) or INVALID_REQUEST (bad bus name or pattern)
+   */
+  public SchemaRegistration registerSchema(
+      String bus, String topic, JsonNode schema, AppliesTo appliesTo, String registeredBy) {
+    ObjectNode b = schemaKey(bus, topic);
+    b.set("schema", schema);
+    b.put("applies_to", appliesTo.wireName());
+    if (registeredBy != null) {
+      b.put("registered_by", registeredBy);
+    }
+    ObjectNode r = call(RegistryCommand.SCHEMA_REGISTER, b);
+    return new SchemaRegistration(
+        schemaDocument(r.path("schema")),
+        r.path("created").asBoolean(),
+        r.path("revision").asLong());
+  }
+
+  /**
+   * As {@link #registerSchema(String, String, JsonNode, AppliesTo, String)}, registrant unnamed.
+   */
+  public SchemaRegistration registerSchema(
+      String bus, String topic, JsonNode schema, AppliesTo appliesTo) {
+    return registerSchema(bus, topic, schema, appliesTo, null);
+  }
+
+  /**
+   * SCHEMA_GET: version {@code version} of the schema, or the current one when absent.
+   *
+   * @throws RegistryCallException UNKNOWN_SCHEMA when there is none
+   */
+  public RegisteredSchema schema(String bus, String topic, OptionalInt version) {
+    ObjectNode b = schemaKey(bus, topic);
+    version.ifPresent(v -> b.put("version", v));
+    return schemaDocument(call(RegistryCommand.SCHEMA_GET, b).path("schema"));
+  }
+
+  /**
+   * SCHEMA_LIST without documents: the reply as the registry sent it, {@code schemas} (the current
+   * version of each bus and topic pattern) and {@code revisions} (bus to schema revision), of one
+   * bus or of all.
+   */
+  public ObjectNode schemas(Optional<String> bus) {
+    ObjectNode b = RegistryCodec.object();
+    bus.ifPresent(n -> b.put("bus", n));
+    return call(RegistryCommand.SCHEMA_LIST, b);
+  }
+
+  /** SCHEMA_LIST of one bus with documents: its current schemas and its schema revision. */
+  public BusSchemas busSchemas(String bus) {
+    ObjectNode b = RegistryCodec.object();
+    b.put("bus", bus);
+    b.put("documents", true);
+    ObjectNode r = call(RegistryCommand.SCHEMA_LIST, b);
+    List<RegisteredSchema> out = new ArrayList<>();
+    for (JsonNode s : r.path("schemas")) {
+      out.add(schemaDocument(s));
+    }
+    return new BusSchemas(bus, r.path("revisions").path(bus).asLong(), out);
+  }
+
+  /** The current schemas of {@code bus}, with their documents, by topic pattern. */
+  public List<RegisteredSchema> currentSchemas(String bus) {
+    return busSchemas(bus).schemas();
+  }
+
+  /**
+   * SCHEMA_DELETE: deletes the topic pattern's schema (its history is kept).
+   *
+   * @return how many versions were marked deleted
+   * @throws RegistryCallException UNKNOWN_SCHEMA when it has no current schema
+   */
+  public int deleteSchema(String bus, String topic) {
+    return call(RegistryCommand.SCHEMA_DELETE, schemaKey(bus, topic)).path("deleted").asInt();
+  }
+
+  /** SCHEMA_HISTORY: every version, oldest first, each with {@code deleted_at} once deleted. */
+  public JsonNode schemaHistory(String bus, String topic) {
+    return call(RegistryCommand.SCHEMA_HISTORY, schemaKey(bus, topic)).path("schemas");
+  }
+
+  private static ObjectNode schemaKey(String bus, String topic) {
+    ObjectNode b = RegistryCodec.object();
+    b.put("bus", bus);
+    b.put("topic", topic);
+    return b;
+  }
+
+  private RegisteredSchema schemaDocument(JsonNode json) {
+    try {
+      return RegisteredSchema.fromJson(json);
+    } catch (RuntimeException e) {
+      throw new RegistryCallException(
+          ErrorCode.MALFORMED_FRAME,
+          "the registry at " + endpoint + " sent a schema document that does not read: " + e,
+          "");
+    }
   }
 
   @Override

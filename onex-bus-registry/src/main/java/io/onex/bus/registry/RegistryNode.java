@@ -12,6 +12,7 @@ import io.onex.bus.registry.node.BusRegistry;
 import io.onex.bus.registry.node.NodeRegistry;
 import io.onex.bus.registry.ports.PortPicker;
 import io.onex.bus.registry.ports.PortPickers;
+import io.onex.bus.registry.schema.SchemaRegistry;
 import io.onex.bus.registry.server.RegistryServer;
 import io.onex.bus.registry.store.RegistryStore;
 import io.onex.bus.registry.store.SqliteRegistryStore;
@@ -32,13 +33,19 @@ public final class RegistryNode implements AutoCloseable {
   private final RegistryStore store;
   private final Registry registry;
   private final RegistryEvents events;
+  private final SchemaRegistry schemas;
   private final RegistryServer server;
 
   private RegistryNode(
-      RegistryStore store, Registry registry, RegistryEvents events, RegistryServer server) {
+      RegistryStore store,
+      Registry registry,
+      RegistryEvents events,
+      SchemaRegistry schemas,
+      RegistryServer server) {
     this.store = store;
     this.registry = registry;
     this.events = events;
+    this.schemas = schemas;
     this.server = server;
   }
 
@@ -60,14 +67,16 @@ public final class RegistryNode implements AutoCloseable {
               new NodeRegistry(store, config.node(), clock, events),
               new BusRegistry(store),
               clock);
+      SchemaRegistry schemas = new SchemaRegistry(store, events, clock);
       Duration reapEvery = min(config.lease().reapInterval(), config.node().reapInterval());
       RegistryServer server =
           RegistryServer.start(
               "tcp://" + config.host() + ":" + (config.port() == 0 ? "*" : config.port()),
               registry,
+              schemas,
               reapEvery);
       leaseOwnPort(store, config, clock, server.port());
-      return new RegistryNode(store, registry, events, server);
+      return new RegistryNode(store, registry, events, schemas, server);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -117,12 +126,17 @@ public final class RegistryNode implements AutoCloseable {
     return registry;
   }
 
+  /** The per-topic payload schemas. */
+  public SchemaRegistry schemas() {
+    return schemas;
+  }
+
   /** The JSON views for the APIs. */
   public RegistryViews views() {
     return new RegistryViews(registry);
   }
 
-  /** Where LEASE_* and NODE_* events go; add a listener to publish them. */
+  /** Where LEASE_*, NODE_* and SCHEMA_* events go; add a listener to publish them. */
   public RegistryEvents events() {
     return events;
   }

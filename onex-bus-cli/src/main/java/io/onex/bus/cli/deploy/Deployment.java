@@ -70,16 +70,29 @@ public final class Deployment implements AutoCloseable {
     return ask(r -> r.node(nodeId));
   }
 
-  private <T> T ask(Function<RegistryClient, T> call) {
+  /**
+   * One call on the registry client, its refusals turned into a {@link CliException} with a
+   * sentence: not found, bad input (exit 2, naming where), or anything else (exit 1).
+   */
+  public <T> T ask(Function<RegistryClient, T> call) {
     try {
       return call.apply(registry);
     } catch (RegistryCallException e) {
       if (e.code() == null) {
         throw new CliException(OnexCommand.EXIT_FAILURE, e.getMessage());
       }
-      if (e.code() == ErrorCode.UNKNOWN_BUS || e.code() == ErrorCode.UNKNOWN_NODE) {
+      if (e.code() == ErrorCode.UNKNOWN_BUS
+          || e.code() == ErrorCode.UNKNOWN_NODE
+          || e.code() == ErrorCode.UNKNOWN_SCHEMA) {
         throw new CliException(
             OnexCommand.EXIT_FAILURE, "not found: " + e.offending() + " (" + e.getMessage() + ")");
+      }
+      if (e.code() == ErrorCode.INVALID_SCHEMA || e.code() == ErrorCode.INVALID_REQUEST) {
+        // What was sent is at fault: say what and where, as a usage error.
+        String where = e.offending().isEmpty() ? "" : " (at " + e.offending() + ")";
+        throw new CliException(
+            OnexCommand.EXIT_USAGE,
+            "the registry refused: " + e.code() + " " + e.getMessage() + where);
       }
       throw new CliException(
           OnexCommand.EXIT_FAILURE, "the registry refused: " + e.code() + " " + e.getMessage());

@@ -11,6 +11,8 @@ import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.ProtocolException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * Encodes and decodes registry protocol messages: a command (or {@code OK}/{@code ERROR}) frame
@@ -19,6 +21,25 @@ import java.nio.charset.StandardCharsets;
 public final class RegistryCodec {
   /** The largest JSON body accepted; registry messages are small. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /**
+   * The largest schema document SCHEMA_REGISTER accepts, counted as its canonical JSON ({@code
+   * SchemaHash.canonicalBytes}): large enough for any hand-written payload schema, small enough
+   * that a broker may hold and compile every schema of its bus.
+   */
+  public static final int MAX_SCHEMA_BYTES = 256 * 1024;
+
+  /**
+   * The largest SCHEMA_REGISTER body: a schema of {@link #MAX_SCHEMA_BYTES} with room for the other
+   * fields and for formatting, and still half of the registry socket's 1 MiB message cap.
+   */
+  public static final int MAX_SCHEMA_REGISTER_BODY_BYTES = 512 * 1024;
+
+  /**
+   * The largest reply body read. Replies come from the registry, which is trusted, and a schema
+   * listing with documents can hold many schemas; this only stops a runaway.
+   */
+  public static final int MAX_REPLY_BODY_BYTES = 16 * 1024 * 1024;
 
   /** The status frame of a successful reply. */
   public static final String OK = "OK";
@@ -34,7 +55,17 @@ public final class RegistryCodec {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
+  private static final String COMMAND_NAMES =
+      Arrays.stream(RegistryCommand.values()).map(Enum::name).collect(Collectors.joining(", "));
+
   private RegistryCodec() {}
+
+  /** The largest body {@code command} may carry. */
+  public static int maxBodyBytes(RegistryCommand command) {
+    return command == RegistryCommand.SCHEMA_REGISTER
+        ? MAX_SCHEMA_REGISTER_BODY_BYTES
+        : MAX_BODY_BYTES;
+  }
 
   /** A fresh, empty JSON object for a body. */
   public static ObjectNode object() {
@@ -58,11 +89,10 @@ public final class RegistryCodec {
     if (c == null) {
       throw new ProtocolException(
           ErrorCode.UNKNOWN_COMMAND,
-          "unknown registry command; expected one of REGISTER, DEREGISTER, HEARTBEAT,"
-              + " LEASE_REQUEST, LEASE_RENEW, LEASE_RELEASE, QUERY",
+          "unknown registry command; expected one of " + COMMAND_NAMES,
           printable(command));
     }
-    ObjectNode json = parseObject(body);
+    ObjectNode json = parseObject(body, maxBodyBytes(c));
     JsonNode id = json.get("request_id");
     if (id != null && !id.isNull() && !id.isTextual()) {
       throw new ProtocolException(
@@ -116,7 +146,7 @@ public final class RegistryCodec {
     }
     ObjectNode json;
     try {
-      json = parseObject(body);
+      json = parseObject(body, MAX_REPLY_BODY_BYTES);
     } catch (ProtocolException e) {
       throw new ProtocolException(ErrorCode.MALFORMED_FRAME, e.getMessage(), e.offending());
     }
@@ -132,11 +162,11 @@ public final class RegistryCodec {
     }
   }
 
-  private static ObjectNode parseObject(byte[] body) throws ProtocolException {
-    if (body.length > MAX_BODY_BYTES) {
+  private static ObjectNode parseObject(byte[] body, int limit) throws ProtocolException {
+    if (body.length > limit) {
       throw new ProtocolException(
           ErrorCode.FRAME_TOO_LARGE,
-          "registry message body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES,
+          "registry message body is " + body.length + " bytes; the limit is " + limit,
           "");
     }
     JsonNode n;

@@ -20,7 +20,17 @@ public enum RegistryCommand {
   /** Give a lease back, or report that its port could not be bound. */
   LEASE_RELEASE,
   /** Read the registry: buses, nodes, leases, topics. */
-  QUERY;
+  QUERY,
+  /** Register a version of a topic pattern's payload schema (idempotent for the same document). */
+  SCHEMA_REGISTER,
+  /** One schema version of a bus and topic pattern, the latest by default. */
+  SCHEMA_GET,
+  /** The current schema of every (bus, topic pattern), and each bus's schema revision. */
+  SCHEMA_LIST,
+  /** Delete a topic pattern's schema; its history is kept. */
+  SCHEMA_DELETE,
+  /** Every version of a bus and topic pattern's schema, deleted ones included. */
+  SCHEMA_HISTORY;
 
   private final byte[] wire = name().getBytes(StandardCharsets.US_ASCII);
 

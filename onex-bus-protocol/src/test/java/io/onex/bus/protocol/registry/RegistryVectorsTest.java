@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.ProtocolException;
+import io.onex.bus.protocol.schema.AppliesTo;
+import io.onex.bus.protocol.schema.RegisteredSchema;
+import io.onex.bus.protocol.schema.SchemaHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -179,6 +182,37 @@ class RegistryVectorsTest {
         b.requiredText("lease_id");
         b.text("reason", "");
       }
+      case SCHEMA_REGISTER -> {
+        b.requiredText("bus");
+        b.requiredText("topic");
+        JsonNode schema = b.json().get("schema");
+        if (schema == null || schema.isNull()) {
+          throw new ProtocolException(
+              ErrorCode.INVALID_REQUEST, "schema is required (a JSON Schema object)", "schema");
+        }
+        String appliesTo = b.text("applies_to", null);
+        if (appliesTo != null) {
+          try {
+            AppliesTo.fromWireName(appliesTo);
+          } catch (IllegalArgumentException e) {
+            throw new ProtocolException(ErrorCode.INVALID_REQUEST, e.getMessage(), appliesTo);
+          }
+        }
+        b.text("registered_by", null);
+      }
+      case SCHEMA_GET -> {
+        b.requiredText("bus");
+        b.requiredText("topic");
+        b.integer("version", 1, Integer.MAX_VALUE, 0);
+      }
+      case SCHEMA_LIST -> {
+        b.text("bus", null);
+        b.bool("documents", false);
+      }
+      case SCHEMA_DELETE, SCHEMA_HISTORY -> {
+        b.requiredText("bus");
+        b.requiredText("topic");
+      }
       case QUERY -> {
         String what = b.requiredText("what");
         switch (what) {
@@ -342,6 +376,25 @@ class RegistryVectorsTest {
     }
     assertThat(statuses).containsExactlyInAnyOrder("OK", "ERROR");
     assertThat(replyBodies).anySatisfy(b -> assertThat(b.has("lease")).isTrue());
+    assertThat(replyBodies)
+        .anySatisfy(b -> assertThat(b.path("bus_settings").has("schema_revision")).isTrue());
+  }
+
+  @Test
+  void aRegisteredSchemasHashIsTheCanonicalHashOfItsDocument() throws Exception {
+    List<JsonNode> documents = new ArrayList<>();
+    for (Path file : replies().toList()) {
+      JsonNode schema = body(read(file)).path("schema");
+      if (schema.isObject()) {
+        documents.add(schema);
+      }
+    }
+    assertThat(documents).isNotEmpty();
+    for (JsonNode d : documents) {
+      RegisteredSchema s = RegisteredSchema.fromJson(d);
+      assertThat(s.hash()).isEqualTo(SchemaHash.of(s.schema()));
+      assertThat(s.toJson()).isEqualTo(d);
+    }
   }
 
   @Test

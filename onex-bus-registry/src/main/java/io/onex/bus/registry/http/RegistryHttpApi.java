@@ -7,30 +7,34 @@ import io.onex.bus.config.HttpConfig;
 import io.onex.bus.observability.metrics.ProcessMetrics;
 import io.onex.bus.protocol.registry.RegistryCodec;
 import io.onex.bus.registry.api.RegistryViews;
+import io.onex.bus.registry.schema.SchemaRegistry;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The registry's HTTP JSON introspection: {@code GET /api/v1/buses[/{name}]}, {@code
- * /api/v1/nodes[/{id}]}, {@code /api/v1/leases}, {@code /api/v1/topics}, {@code /metrics}
- * (Prometheus) and {@code /healthz}, snake_case fields, the same documents QUERY returns.
- * Read-only. Javalin's threads serve requests; {@link #start} and {@link #close} are called from
- * one thread.
+ * The registry's HTTP JSON API: {@code GET /api/v1/buses[/{name}]}, {@code /api/v1/nodes[/{id}]},
+ * {@code /api/v1/leases}, {@code /api/v1/topics}, {@code /metrics} (Prometheus) and {@code
+ * /healthz}, snake_case fields, the same documents QUERY returns; and the topic schemas under
+ * {@code /api/v1/schemas}, which may also be registered and deleted ({@link SchemaRoutes}).
+ * Javalin's threads serve requests; {@link #start} and {@link #close} are called from one thread.
  */
 public final class RegistryHttpApi implements AutoCloseable {
   private final Javalin app;
+  private final SchemaRoutes schemaRoutes;
 
-  private RegistryHttpApi(Javalin app) {
+  private RegistryHttpApi(Javalin app, SchemaRoutes schemaRoutes) {
     this.app = app;
+    this.schemaRoutes = schemaRoutes;
   }
 
   /**
    * Starts serving on the configured address (port 0 = ephemeral).
    *
+   * @param schemas the topic schemas served under {@code /api/v1/schemas}
    * @param metrics what {@code GET /metrics} serves (Prometheus text format)
    */
   public static RegistryHttpApi start(
-      HttpConfig config, RegistryViews views, ProcessMetrics metrics) {
+      HttpConfig config, RegistryViews views, SchemaRegistry schemas, ProcessMetrics metrics) {
     Javalin app =
         Javalin.create(c -> c.showJavalinBanner = false)
             .get("/healthz", ctx -> ctx.json(Map.of("status", "ok")))
@@ -41,8 +45,9 @@ public final class RegistryHttpApi implements AutoCloseable {
             .get("/api/v1/nodes/{id}", ctx -> one(ctx, "node", views.node(ctx.pathParam("id"))))
             .get("/api/v1/leases", ctx -> send(ctx, views.leases()))
             .get("/api/v1/topics", ctx -> send(ctx, views.topics()));
+    SchemaRoutes schemaRoutes = SchemaRoutes.install(app, schemas);
     app.start(config.host(), config.port());
-    return new RegistryHttpApi(app);
+    return new RegistryHttpApi(app, schemaRoutes);
   }
 
   private static void send(Context ctx, com.fasterxml.jackson.databind.JsonNode body) {
@@ -61,6 +66,11 @@ public final class RegistryHttpApi implements AutoCloseable {
     o.put("offending", name);
     ctx.status(404);
     send(ctx, o);
+  }
+
+  /** Schema requests refused so far (bad input, unknown schemas). Any thread. */
+  public long schemaRefusals() {
+    return schemaRoutes.refused();
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:41234}. */

@@ -7,6 +7,7 @@ import io.onex.bus.protocol.registry.RegistryCodec;
 import io.onex.bus.protocol.registry.RegistryRequest;
 import io.onex.bus.registry.Registry;
 import io.onex.bus.registry.RegistryException;
+import io.onex.bus.registry.schema.SchemaRegistry;
 import io.onex.bus.transport.RateLimitedLog;
 import io.onex.bus.transport.SocketLimits;
 import io.onex.bus.transport.Sockets;
@@ -44,9 +45,10 @@ public final class RegistryServer implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  private RegistryServer(String bindEndpoint, Registry registry, Duration reapEvery) {
+  private RegistryServer(
+      String bindEndpoint, Registry registry, SchemaRegistry schemas, Duration reapEvery) {
     this.registry = registry;
-    this.handler = new RequestHandler(registry);
+    this.handler = new RequestHandler(registry, schemas);
     this.reapEveryMillis = Math.max(1, reapEvery.toMillis());
     this.router = Sockets.router(context, SocketLimits.DEFAULT);
     try {
@@ -64,11 +66,13 @@ public final class RegistryServer implements AutoCloseable {
    * Binds {@code bindEndpoint} ({@code tcp://host:port}, port {@code *} for any) and starts the
    * loop.
    *
+   * @param schemas the topic schemas the SCHEMA_* commands serve
    * @param reapEvery how often the reaper runs
    * @throws IllegalStateException when the endpoint cannot be bound
    */
-  public static RegistryServer start(String bindEndpoint, Registry registry, Duration reapEvery) {
-    RegistryServer s = new RegistryServer(bindEndpoint, registry, reapEvery);
+  public static RegistryServer start(
+      String bindEndpoint, Registry registry, SchemaRegistry schemas, Duration reapEvery) {
+    RegistryServer s = new RegistryServer(bindEndpoint, registry, schemas, reapEvery);
     s.thread.start();
     return s;
   }
@@ -162,6 +166,17 @@ public final class RegistryServer implements AutoCloseable {
       counters.request(r.command());
       ObjectNode result = handler.handle(r);
       reply = RegistryCodec.encodeOk(requestId, result);
+      if (reply[1].length > RegistryCodec.MAX_REPLY_BODY_BYTES) {
+        // Only a listing with every schema document can grow this large; nothing was changed.
+        throw new ProtocolException(
+            ErrorCode.FRAME_TOO_LARGE,
+            "the reply would be "
+                + reply[1].length
+                + " bytes; the limit is "
+                + RegistryCodec.MAX_REPLY_BODY_BYTES
+                + ": ask for less (one bus, or without documents)",
+            "");
+      }
     } catch (ProtocolException e) {
       reply = refuse(requestId, e.code(), e.getMessage(), e.offending());
     } catch (RegistryException e) {

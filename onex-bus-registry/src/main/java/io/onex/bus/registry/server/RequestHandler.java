@@ -11,6 +11,7 @@ import io.onex.bus.protocol.registry.RegistryRequest;
 import io.onex.bus.protocol.registry.RequestBody;
 import io.onex.bus.registry.Registry;
 import io.onex.bus.registry.RegistryException;
+import io.onex.bus.registry.api.BusSettings;
 import io.onex.bus.registry.api.RegistryViews;
 import io.onex.bus.registry.lease.Lease;
 import io.onex.bus.registry.lease.LeaseRequest;
@@ -19,6 +20,7 @@ import io.onex.bus.registry.node.NodeRecord;
 import io.onex.bus.registry.node.NodeRegistration;
 import io.onex.bus.registry.node.NodeRegistry;
 import io.onex.bus.registry.node.TopicScope;
+import io.onex.bus.registry.schema.SchemaRegistry;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,10 +36,14 @@ import java.util.Map;
 final class RequestHandler {
   private final Registry registry;
   private final RegistryViews views;
+  private final SchemaRequests schemas;
+  private final BusSettings busSettings;
 
-  RequestHandler(Registry registry) {
+  RequestHandler(Registry registry, SchemaRegistry schemas) {
     this.registry = registry;
     this.views = new RegistryViews(registry);
+    this.schemas = new SchemaRequests(schemas);
+    this.busSettings = new BusSettings(schemas);
   }
 
   /** The OK body for {@code req}; a refusal is thrown. */
@@ -62,6 +68,8 @@ final class RequestHandler {
                   .leases()
                   .release(b.requiredText("lease_id"), "bind_failed".equals(b.text("reason", ""))));
       case QUERY -> query(b);
+      case SCHEMA_REGISTER, SCHEMA_GET, SCHEMA_LIST, SCHEMA_DELETE, SCHEMA_HISTORY ->
+          schemas.handle(req.command(), b);
     };
   }
 
@@ -96,6 +104,9 @@ final class RequestHandler {
     ObjectNode o = RegistryCodec.object();
     o.put("rejoined", done.rejoined());
     o.set("node", views.node(done.node()));
+    if (bus != null) {
+      o.set("bus_settings", busSettings.of(bus.name()));
+    }
     return o;
   }
 
@@ -157,6 +168,10 @@ final class RequestHandler {
     ObjectNode o = RegistryCodec.object();
     o.put("node_id", n.nodeId());
     o.put("expires_at", n.expiresAt().toString());
+    String servedBus = n.metadata().get(Registry.BUS);
+    if (report != null && servedBus != null) {
+      o.set("bus_settings", busSettings.of(servedBus));
+    }
     return o;
   }
 

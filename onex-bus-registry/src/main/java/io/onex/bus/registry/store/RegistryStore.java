@@ -1,8 +1,12 @@
 package io.onex.bus.registry.store;
 
+import io.onex.bus.protocol.schema.RegisteredSchema;
 import io.onex.bus.registry.lease.Lease;
 import io.onex.bus.registry.node.BusRecord;
 import io.onex.bus.registry.node.NodeRecord;
+import io.onex.bus.registry.schema.SchemaDeletion;
+import io.onex.bus.registry.schema.SchemaWrite;
+import io.onex.bus.registry.schema.StoredSchema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +14,9 @@ import java.util.Optional;
 
 /**
  * Where the registry keeps its truth so that a registry killed and restarted finds every lease,
- * node and bus again. Every method is one atomic step that is durable against a process crash when
- * it returns. The embedded implementation is {@link SqliteRegistryStore}; a PostgreSQL one can
- * follow so that several registries share one truth.
+ * node, bus and schema again. Every method is one atomic step that is durable against a process
+ * crash when it returns. The embedded implementation is {@link SqliteRegistryStore}; a PostgreSQL
+ * one can follow so that several registries share one truth.
  *
  * <p>Implementations must be safe to call from several threads.
  */
@@ -84,6 +88,37 @@ public interface RegistryStore extends AutoCloseable {
    * @return false when there was none
    */
   boolean removeBus(String name);
+
+  /**
+   * Registers a version of {@code candidate.bus()}'s schema for {@code candidate.topic()}, as one
+   * transaction: when the current version has the same hash and {@code applies_to}, nothing is
+   * written and that version comes back ({@code created} false); otherwise the candidate is stored
+   * as the next version number after every version ever stored for that (bus, topic), deleted ones
+   * included, and the bus's schema revision goes up by one. The candidate's own version is ignored.
+   */
+  SchemaWrite registerSchema(RegisteredSchema candidate);
+
+  /**
+   * Version {@code version} of the (bus, topic)'s schema, or its newest when {@code version} is 0.
+   */
+  Optional<StoredSchema> findSchema(String bus, String topic, int version);
+
+  /** Every version of the (bus, topic)'s schema, oldest first; empty when it never had one. */
+  List<StoredSchema> schemaHistory(String bus, String topic);
+
+  /** The current (newest, not deleted) version of every (bus, topic), by bus then topic. */
+  List<RegisteredSchema> currentSchemas();
+
+  /**
+   * Marks every not yet deleted version of the (bus, topic)'s schema deleted at {@code at} and
+   * raises the bus's schema revision, as one transaction.
+   *
+   * @return empty, changing nothing, when the (bus, topic) has no current schema
+   */
+  Optional<SchemaDeletion> deleteSchema(String bus, String topic, Instant at);
+
+  /** Each bus's schema revision, for the buses that ever had a schema registered, by bus. */
+  Map<String, Long> schemaRevisions();
 
   /** Closes the store; later calls fail. */
   @Override

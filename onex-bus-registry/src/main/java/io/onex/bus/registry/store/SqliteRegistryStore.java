@@ -1,9 +1,13 @@
 package io.onex.bus.registry.store;
 
+import io.onex.bus.protocol.schema.RegisteredSchema;
 import io.onex.bus.registry.lease.Lease;
 import io.onex.bus.registry.lease.LeaseStatus;
 import io.onex.bus.registry.node.BusRecord;
 import io.onex.bus.registry.node.NodeRecord;
+import io.onex.bus.registry.schema.SchemaDeletion;
+import io.onex.bus.registry.schema.SchemaWrite;
+import io.onex.bus.registry.schema.StoredSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +32,8 @@ import org.sqlite.SQLiteException;
 
 /**
  * The embedded {@link RegistryStore}: one SQLite file (ARCHITECTURE.md section 6), tables {@code
- * leases}, {@code nodes} and {@code buses} as {@code SqliteSchema} describes.
+ * leases}, {@code nodes}, {@code buses}, {@code schemas} and {@code schema_revisions} as {@code
+ * SqliteSchema} describes.
  *
  * <p><b>Durability.</b> The file runs in WAL journal mode with {@code synchronous=NORMAL}. When a
  * method returns, its transaction is in the write-ahead log in the operating system's page cache:
@@ -281,6 +287,131 @@ public final class SqliteRegistryStore implements RegistryStore {
     return locked("remove bus " + name, () -> delete(statements.get(BusRows.REMOVE), name));
   }
 
+  @Override
+  public SchemaWrite registerSchema(RegisteredSchema candidate) {
+    return locked(
+        "register schema " + candidate.bus() + " " + candidate.topic(),
+        () ->
+            Transactions.inTransaction(
+                connection,
+                () -> {
+                  PreparedStatement latest = statements.get(SchemaRows.LATEST);
+                  SchemaRows.bindKey(latest, candidate.bus(), candidate.topic());
+                  Optional<StoredSchema> newest = readOne(latest, SchemaRows::read);
+                  if (newest.isPresent()
+                      && !newest.get().deleted()
+                      && newest.get().schema().hash().equals(candidate.hash())
+                      && newest.get().schema().appliesTo() == candidate.appliesTo()) {
+                    return new SchemaWrite(newest.get().schema(), false, revision(candidate.bus()));
+                  }
+                  RegisteredSchema stored =
+                      new RegisteredSchema(
+                          candidate.bus(),
+                          candidate.topic(),
+                          newest.map(n -> n.schema().version() + 1).orElse(1),
+                          candidate.hash(),
+                          candidate.appliesTo(),
+                          candidate.schema(),
+                          candidate.registeredAt(),
+                          candidate.registeredBy());
+                  PreparedStatement insert = statements.get(SchemaRows.INSERT);
+                  SchemaRows.bindInsert(insert, stored);
+                  insert.executeUpdate();
+                  return new SchemaWrite(stored, true, bumpRevision(stored.bus()));
+                }));
+  }
+
+  @Override
+  public Optional<StoredSchema> findSchema(String bus, String topic, int version) {
+    return locked(
+        "find schema " + bus + " " + topic + " v" + version,
+        () -> {
+          PreparedStatement ps =
+              statements.get(version == 0 ? SchemaRows.LATEST : SchemaRows.VERSION);
+          SchemaRows.bindKey(ps, bus, topic);
+          if (version != 0) {
+            ps.setInt(3, version);
+          }
+          return readOne(ps, SchemaRows::read);
+        });
+  }
+
+  @Override
+  public List<StoredSchema> schemaHistory(String bus, String topic) {
+    return locked(
+        "list schema history " + bus + " " + topic,
+        () -> {
+          PreparedStatement ps = statements.get(SchemaRows.HISTORY);
+          SchemaRows.bindKey(ps, bus, topic);
+          return readAll(ps, SchemaRows::read);
+        });
+  }
+
+  @Override
+  public List<RegisteredSchema> currentSchemas() {
+    return locked(
+        "list current schemas",
+        () -> readAll(statements.get(SchemaRows.CURRENT), rs -> SchemaRows.read(rs).schema()));
+  }
+
+  @Override
+  public Optional<SchemaDeletion> deleteSchema(String bus, String topic, Instant at) {
+    return locked(
+        "delete schema " + bus + " " + topic,
+        () ->
+            Transactions.inTransaction(
+                connection,
+                () -> {
+                  PreparedStatement latest = statements.get(SchemaRows.LATEST);
+                  SchemaRows.bindKey(latest, bus, topic);
+                  Optional<StoredSchema> newest = readOne(latest, SchemaRows::read);
+                  if (newest.isEmpty() || newest.get().deleted()) {
+                    return Optional.<SchemaDeletion>empty();
+                  }
+                  PreparedStatement mark = statements.get(SchemaRows.MARK_DELETED);
+                  SchemaRows.bindMarkDeleted(mark, at, bus, topic);
+                  int marked = mark.executeUpdate();
+                  return Optional.of(
+                      new SchemaDeletion(newest.get().schema(), marked, bumpRevision(bus)));
+                }));
+  }
+
+  @Override
+  public Map<String, Long> schemaRevisions() {
+    return locked(
+        "list schema revisions",
+        () -> {
+          Map<String, Long> out = new LinkedHashMap<>();
+          try (ResultSet rs = statements.get(SchemaRows.REVISIONS).executeQuery()) {
+            while (rs.next()) {
+              out.put(rs.getString(1), rs.getLong(2));
+            }
+          }
+          return out;
+        });
+  }
+
+  // Inside a transaction, under the lock.
+  private long bumpRevision(String bus) throws SQLException {
+    PreparedStatement ps = statements.get(SchemaRows.BUMP_REVISION);
+    ps.setString(1, bus);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("the schema revision upsert returned no row");
+      }
+      return rs.getLong(1);
+    }
+  }
+
+  // Under the lock.
+  private long revision(String bus) throws SQLException {
+    PreparedStatement ps = statements.get(SchemaRows.REVISION);
+    ps.setString(1, bus);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
   /** Closes the connection; idempotent. Later calls fail with a {@link StoreException}. */
   @Override
   public void close() {
@@ -331,6 +462,13 @@ public final class SqliteRegistryStore implements RegistryStore {
   private static <T> Optional<T> findOne(PreparedStatement ps, String key, RowReader<T> reader)
       throws SQLException {
     ps.setString(1, key);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+    }
+  }
+
+  private static <T> Optional<T> readOne(PreparedStatement ps, RowReader<T> reader)
+      throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
     }

@@ -79,11 +79,36 @@ final class SqliteSchema {
   private static final List<String> V2 =
       List.of("ALTER TABLE nodes ADD COLUMN affinity TEXT NOT NULL DEFAULT '[]'");
 
+  // Version 3: per-topic payload schemas (issue 7). Every version of a (bus, topic pattern)'s
+  // schema is kept; a deletion marks them (deleted_at) instead of removing them, so a later
+  // registration goes on numbering. schema_revisions counts each bus's schema changes, which
+  // brokers compare to know when to fetch the schemas again.
+  private static final List<String> V3_TOPIC_SCHEMAS =
+      List.of(
+          """
+          CREATE TABLE schemas (
+            bus           TEXT    NOT NULL,
+            topic         TEXT    NOT NULL,
+            version       INTEGER NOT NULL CHECK (version >= 1),
+            hash          TEXT    NOT NULL,
+            applies_to    TEXT    NOT NULL CHECK (applies_to IN ('metadata', 'event')),
+            document      TEXT    NOT NULL,
+            registered_at INTEGER NOT NULL,
+            registered_by TEXT    NOT NULL,
+            deleted_at    INTEGER,
+            PRIMARY KEY (bus, topic, version)
+          )""",
+          """
+          CREATE TABLE schema_revisions (
+            bus      TEXT    NOT NULL PRIMARY KEY,
+            revision INTEGER NOT NULL CHECK (revision >= 1)
+          )""");
+
   /**
    * Element {@code v} takes a file from schema version {@code v} to {@code v + 1}. Never edit one
    * that shipped: files out there were made by it. Package-private for the migration tests.
    */
-  static final List<List<String>> MIGRATIONS = List.of(V1, V2);
+  static final List<List<String>> MIGRATIONS = List.of(V1, V2, V3_TOPIC_SCHEMAS);
 
   /** The schema version this build writes. */
   static final int VERSION = MIGRATIONS.size();
