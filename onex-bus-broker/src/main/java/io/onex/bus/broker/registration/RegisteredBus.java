@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.bus.broker.Broker;
 import io.onex.bus.broker.BrokerStartException;
 import io.onex.bus.broker.lifecycle.SystemEvents;
+import io.onex.bus.client.BusSchemas;
 import io.onex.bus.client.RegistryCallException;
 import io.onex.bus.client.RegistryClient;
 import io.onex.bus.config.BusConfig;
@@ -39,6 +40,10 @@ public final class RegisteredBus implements AutoCloseable {
   private final RegistryClient registry;
   private final String nodeId;
   private final ScheduledExecutorService heartbeats;
+
+  /** The registry's schema revision this broker enforces; -1 before the first reply. */
+  private long schemaRevision = -1;
+
   private final BusReport report;
   private volatile String leaseId;
   private volatile long nextRenewNanos;
@@ -149,14 +154,49 @@ public final class RegisteredBus implements AutoCloseable {
     md.put("qos", m.qos());
     md.put("debug", m.debug());
     md.set("extra", RegistryCodec.mapper().valueToTree(m.extra()));
-    registry.register(r);
+    applySettings(registry.register(r));
+  }
+
+  /**
+   * Acts on the {@code bus_settings} of a REGISTER or HEARTBEAT reply: when the registry's schema
+   * revision for this bus moved, reads the current schemas and hands them to the broker, which
+   * switches without a restart. Heartbeat thread.
+   */
+  private void applySettings(JsonNode reply) {
+    JsonNode settings = reply == null ? null : reply.get("bus_settings");
+    if (settings == null || !settings.isObject()) {
+      return;
+    }
+    long revision = settings.path("schema_revision").asLong(-1);
+    if (revision >= 0 && revision != schemaRevision) {
+      BusSchemas current;
+      try {
+        current = registry.busSchemas(broker.name());
+      } catch (RegistryCallException e) {
+        // Keep enforcing what we have; the next heartbeat reply asks again.
+        LOG.warn("bus {} could not read its schemas: {}", broker.name(), e.getMessage());
+        return;
+      }
+      broker.updateSchemas(current.schemas(), current.revision());
+      schemaRevision = current.revision();
+      LOG.atInfo()
+          .addKeyValue("event", "SCHEMAS_UPDATED")
+          .addKeyValue("bus", broker.name())
+          .addKeyValue("schema_revision", current.revision())
+          .addKeyValue("schemas", current.schemas().size())
+          .log(
+              "bus {} enforces {} topic schemas (revision {})",
+              broker.name(),
+              current.schemas().size(),
+              current.revision());
+    }
   }
 
   /** One heartbeat: report the bus; renew the lease when a third of its TTL passed. */
   private void beat() {
     try {
       try {
-        registry.heartbeat(nodeId, report.next());
+        applySettings(registry.heartbeat(nodeId, report.next()));
       } catch (RegistryCallException e) {
         if (e.code() != ErrorCode.UNKNOWN_NODE) {
           throw e;
