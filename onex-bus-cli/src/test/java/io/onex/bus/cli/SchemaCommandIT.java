@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +118,67 @@ class SchemaCommandIT {
 
       registry.terminate();
       assertThat(registry.waitFor(START)).isZero();
+    }
+  }
+
+  @Test
+  void aRunningStrictBusEnforcesARegisteredSchemaAndOnexPublishShowsWhy() throws Exception {
+    Path file = home.resolve("order.json");
+    Files.writeString(file, "{\"properties\": {\"qty\": {\"type\": \"integer\"}}}");
+    String hash = SchemaHash.of(JSON.readTree(Files.readString(file)));
+
+    try (OnexProcess up = OnexProcess.start(home, "up")) {
+      up.awaitLine("onex: ready", START);
+      try (OnexProcess register =
+          run(
+              "schema",
+              "register",
+              "--bus",
+              "control",
+              "--topic",
+              "orders.>",
+              "--file",
+              file.toString())) {
+        assertThat(register.waitFor(START)).as("stderr: %s", register.err()).isZero();
+      }
+      // The broker reports the schema revision it enforces once its next heartbeat saw it.
+      Awaitility.await()
+          .atMost(START)
+          .pollInterval(Duration.ofMillis(300))
+          .until(() -> OnexProcess.bus(home, "control").path("schema_revision").asLong() == 1);
+
+      try (OnexProcess bad =
+          run(
+              "publish",
+              "--bus",
+              "control",
+              "--topic",
+              "orders.eu",
+              "--type",
+              "TOOL_PROXY_INVOKE",
+              "--data",
+              "{\"qty\": \"two\"}")) {
+        assertThat(bad.waitFor(START)).isEqualTo(1);
+        assertThat(bad.out())
+            .contains("sent 1, acked 0, rejected 1")
+            .contains("      expected schema orders.> v1, hash " + hash)
+            .anyMatch(l -> l.startsWith("      at /metadata/qty: "));
+      }
+      try (OnexProcess good =
+          run(
+              "publish",
+              "--bus",
+              "control",
+              "--topic",
+              "orders.eu",
+              "--type",
+              "TOOL_PROXY_INVOKE",
+              "--data",
+              "{\"qty\": 2}")) {
+        assertThat(good.waitFor(START)).as("stderr: %s", good.err()).isZero();
+      }
+      up.terminate();
+      assertThat(up.waitFor(START)).isZero();
     }
   }
 }

@@ -67,6 +67,8 @@ final class BusReport {
     stats.put("publish_rate_per_s", Math.round(publishRate * 10) / 10.0);
     stats.put("deliver_rate_per_s", Math.round(deliverRate * 10) / 10.0);
     stats.put("config_digest", broker.config().digest());
+    stats.put("schema_mode", broker.config().schema().mode().configName());
+    stats.put("schema_revision", broker.schemaRevision());
     return b;
   }
 }

@@ -8,6 +8,7 @@ import io.onex.bus.client.PublishOptions;
 import io.onex.bus.client.PublishResult;
 import io.onex.bus.protocol.event.OnexEvent;
 import io.onex.bus.protocol.event.OnexEventJson;
+import io.onex.bus.protocol.schema.SchemaFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -142,6 +143,9 @@ public final class PublishCommand implements Callable<Integer> {
     private long lastSequence = -1;
     private final Map<String, Long> reasons = new LinkedHashMap<>();
 
+    /** The first schema failure behind each reason: what to fix, where, against which hash. */
+    private final Map<String, SchemaFailure> schemaFailures = new LinkedHashMap<>();
+
     void add(PublishResult r) {
       sent++;
       if (r.isAccepted()) {
@@ -150,10 +154,11 @@ public final class PublishCommand implements Callable<Integer> {
         lastSequence = r.sequence();
       } else {
         rejected++;
-        reasons.merge(
-            r.status() + " " + (r.code() == null ? "" : r.code() + ": ") + r.message(),
-            1L,
-            Long::sum);
+        String reason = r.status() + " " + (r.code() == null ? "" : r.code() + ": ") + r.message();
+        reasons.merge(reason, 1L, Long::sum);
+        if (r.schemaFailure() != null) {
+          schemaFailures.putIfAbsent(reason, r.schemaFailure());
+        }
       }
     }
 
@@ -170,15 +175,51 @@ public final class PublishCommand implements Callable<Integer> {
         m.put("first_sequence", firstSequence);
         m.put("last_sequence", lastSequence);
         m.put("reasons", reasons);
+        if (!schemaFailures.isEmpty()) {
+          m.put("schema_errors", schemaFailures.values().stream().map(Summary::json).toList());
+        }
         out.println(OnexEventJson.mapper().valueToTree(m).toString());
       } else {
         out.printf("sent %d, acked %d, rejected %d%n", sent, accepted, rejected);
         if (accepted > 0) {
           out.printf("sequences %d..%d%n", firstSequence, lastSequence);
         }
-        reasons.forEach((reason, n) -> out.printf("  %d x %s%n", n, reason));
+        reasons.forEach(
+            (reason, n) -> {
+              out.printf("  %d x %s%n", n, reason);
+              SchemaFailure f = schemaFailures.get(reason);
+              if (f != null) {
+                out.printf(
+                    "      expected schema %s, hash %s%n",
+                    f.schemaTopic().isEmpty()
+                        ? "onex-event (the OnexEvent contract)"
+                        : f.schemaTopic() + " v" + f.schemaVersion(),
+                    f.schemaHash());
+                f.violations()
+                    .forEach(
+                        v ->
+                            out.printf(
+                                "      at %s: %s%n",
+                                v.pointer().isEmpty() ? "/" : v.pointer(), v.message()));
+              }
+            });
       }
       out.flush();
+    }
+
+    private static Map<String, Object> json(SchemaFailure f) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("code", f.code().name());
+      m.put("message", f.message());
+      m.put("schema_hash", f.schemaHash());
+      m.put("schema_topic", f.schemaTopic());
+      m.put("schema_version", f.schemaVersion());
+      m.put(
+          "violations",
+          f.violations().stream()
+              .map(v -> Map.of("pointer", v.pointer(), "message", v.message()))
+              .toList());
+      return m;
     }
   }
 }
