@@ -85,6 +85,16 @@ public final class SchemaValidation implements AutoCloseable {
     return v;
   }
 
+  /**
+   * Checks against the schemas the registry holds for {@code bus}, re-read every {@code
+   * refreshEvery}: the same ones that bus's brokers enforce.
+   */
+  public static SchemaValidation fromRegistry(
+      RegistryClient registry, String bus, Duration refreshEvery, boolean catalogue)
+      throws Exception {
+    return refreshing(() -> registry.currentSchemas(bus), refreshEvery, catalogue);
+  }
+
   /** Reads the source again now. Any thread. */
   public void refresh() throws Exception {
     if (source != null) {

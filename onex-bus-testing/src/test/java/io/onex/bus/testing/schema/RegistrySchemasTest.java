@@ -68,8 +68,7 @@ class RegistrySchemasTest {
         assertThat(send(pub, "{\"qty\":2}").schemaFailure().schemaVersion()).isEqualTo(2);
 
         try (SchemaValidation early =
-                SchemaValidation.refreshing(
-                    () -> rc.currentSchemas("shop"), Duration.ofSeconds(30), true);
+                SchemaValidation.fromRegistry(rc, "shop", Duration.ofSeconds(30), true);
             BusClient checked =
                 BusClient.connect(
                     rc, "shop", BusClientOptions.builder().nodeId("c").schemaValidation(early))) {
