@@ -8,6 +8,7 @@ import io.onex.bus.client.internal.InFlight;
 import io.onex.bus.client.internal.Outbound;
 import io.onex.bus.client.internal.SubscribeFrames;
 import io.onex.bus.client.internal.SubscriptionImpl;
+import io.onex.bus.client.internal.TraceContext;
 import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.codec.EventRecords;
 import io.onex.bus.protocol.codec.Frame;
@@ -136,14 +137,15 @@ public final class BusClient implements EventBus {
 
   @Override
   public CompletableFuture<PublishResult> publish(String topic, OnexEvent event, PublishOptions o) {
-    OnexEvent e = CorrelationIds.ensure(event);
+    OnexEvent e = CorrelationIds.ensure(event, o);
     return publishEncoded(topic, e.eventType(), e.correlationId(), OnexEventJson.write(e), o);
   }
 
   /**
    * Publishes an OnexEvent that is already JSON (for example produced by a Python node, or
    * forwarded), sent as is. {@code eventType} and {@code correlationId} go into the routing header
-   * and must match the JSON; the bus does not parse it to check.
+   * and must match the JSON; the bus does not parse it to check. The trace context of {@code o}
+   * (else the caller's current one) travels in the record's extensions.
    */
   public CompletableFuture<PublishResult> publishEncoded(
       String topic, String eventType, String correlationId, byte[] json, PublishOptions o) {
@@ -160,7 +162,14 @@ public final class BusClient implements EventBus {
     if (refused != null) {
       return CompletableFuture.completedFuture(refused);
     }
-    byte[] record = EventRecords.encode(topic, eventType, correlationId, o.tags(), json);
+    byte[] record =
+        EventRecords.encode(
+            topic,
+            eventType,
+            correlationId,
+            o.tags(),
+            TraceContext.extensions(o.effectiveTraceContext()),
+            json);
     CompletableFuture<PublishResult> result = new CompletableFuture<>();
     inFlight.started();
     enqueue(new Outbound.Event(record, result), result);
