@@ -80,6 +80,9 @@ public final class BusClient implements EventBus {
     AgentRunner.startOnThread(c.runner, r -> daemon(r, "onex-client-io-" + options.nodeId()));
     try {
       c.welcome = c.agent.welcome().get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      if (options.metrics() != null) {
+        c.dispatcher.measureLatency(options.metrics().forBus(c.welcome.busName()));
+      }
       return c;
     } catch (TimeoutException e) {
       c.close();
@@ -128,6 +131,24 @@ public final class BusClient implements EventBus {
   /** The WELCOME of the session: bus name, limits, broker clock. */
   public Frame.Welcome welcome() {
     return welcome;
+  }
+
+  /**
+   * True while the session with the bus is open and the bus answers; false after it said BYE, went
+   * silent for the heartbeat timeout or forgot the session. The client keeps saying HELLO to the
+   * same endpoint, so a bus that comes back there is rejoined (subscriptions restored) and this
+   * turns true again; a caller that can find the bus elsewhere may close this client instead.
+   */
+  public boolean isConnected() {
+    return agent.connected();
+  }
+
+  /**
+   * Sessions this client has opened with the bus: 1 after connecting, one more each time it
+   * rejoined a restarted bus (even one so quick that {@link #isConnected()} never looked false).
+   */
+  public int sessionsOpened() {
+    return agent.sessionsOpened();
   }
 
   /** Exceptions thrown by handlers so far (each logged). */
