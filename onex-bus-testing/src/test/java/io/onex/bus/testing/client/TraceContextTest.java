@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.onex.bus.broker.Broker;
 import io.onex.bus.client.BusClient;
 import io.onex.bus.client.BusClientOptions;
+import io.onex.bus.client.InMemoryBus;
 import io.onex.bus.client.PublishOptions;
 import io.onex.bus.client.PublishResult;
 import io.onex.bus.client.ReceivedEvent;
@@ -202,6 +203,39 @@ class TraceContextTest {
       assertThat(e.extensions()).isEqualTo(ext);
       assertThat(tracedInHandler).containsExactly(false);
       assertThat(sub.handlerErrors()).isZero();
+    }
+  }
+
+  @Test
+  void theInMemoryBusPropagatesTheSameWay() throws Exception {
+    try (InMemoryBus bus = new InMemoryBus()) {
+      List<ReceivedEvent> replies = new CopyOnWriteArrayList<>();
+      bus.subscribe(
+              "req.>",
+              e ->
+                  bus.publish(
+                      "rep.x",
+                      OnexEvent.create("responder", "REPLY", null),
+                      PublishOptions.derivedFrom(e)))
+          .ready()
+          .get();
+      bus.subscribe("rep.>", replies::add).ready().get();
+      SpanContext parent =
+          SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault());
+
+      Context.root()
+          .with(Span.wrap(parent))
+          .wrap(
+              () ->
+                  bus.publish(
+                          "req.x",
+                          OnexEvent.create("requester", "ASK", null).withCorrelationId("mem-1"))
+                      .get())
+          .call();
+
+      Awaitility.await().atMost(DEADLINE).until(() -> replies.size() == 1);
+      assertThat(replies.get(0).correlationId()).isEqualTo("mem-1");
+      assertThat(replies.get(0).traceparent()).isEqualTo(TRACEPARENT);
     }
   }
 
