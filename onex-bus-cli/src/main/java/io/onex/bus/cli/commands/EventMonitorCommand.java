@@ -44,7 +44,9 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "event-monitor",
-    description = "Stream and decode events, bus events and system events, with per-topic rates.")
+    description =
+        "Stream and decode events, bus events and system events, with per-topic rates;"
+            + " follows a bus that restarts.")
 public final class EventMonitorCommand implements Callable<Integer> {
   @Option(names = "--bus", description = "the bus to watch (default: user)")
   String bus;
