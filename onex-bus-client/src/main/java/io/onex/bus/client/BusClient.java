@@ -8,6 +8,7 @@ import io.onex.bus.client.internal.InFlight;
 import io.onex.bus.client.internal.Outbound;
 import io.onex.bus.client.internal.SubscribeFrames;
 import io.onex.bus.client.internal.SubscriptionImpl;
+import io.onex.bus.client.internal.TraceContext;
 import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.codec.EventRecords;
 import io.onex.bus.protocol.codec.Frame;
@@ -81,6 +82,9 @@ public final class BusClient implements EventBus {
     AgentRunner.startOnThread(c.runner, r -> daemon(r, "onex-client-io-" + options.nodeId()));
     try {
       c.welcome = c.agent.welcome().get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      if (options.metrics() != null) {
+        c.dispatcher.measureLatency(options.metrics().forBus(c.welcome.busName()));
+      }
       return c;
     } catch (TimeoutException e) {
       c.close();
@@ -131,6 +135,24 @@ public final class BusClient implements EventBus {
     return welcome;
   }
 
+  /**
+   * True while the session with the bus is open and the bus answers; false after it said BYE, went
+   * silent for the heartbeat timeout or forgot the session. The client keeps saying HELLO to the
+   * same endpoint, so a bus that comes back there is rejoined (subscriptions restored) and this
+   * turns true again; a caller that can find the bus elsewhere may close this client instead.
+   */
+  public boolean isConnected() {
+    return agent.connected();
+  }
+
+  /**
+   * Sessions this client has opened with the bus: 1 after connecting, one more each time it
+   * rejoined a restarted bus (even one so quick that {@link #isConnected()} never looked false).
+   */
+  public int sessionsOpened() {
+    return agent.sessionsOpened();
+  }
+
   /** Exceptions thrown by handlers so far (each logged). */
   public long handlerErrors() {
     return dispatcher.handlerErrors();
@@ -138,14 +160,15 @@ public final class BusClient implements EventBus {
 
   @Override
   public CompletableFuture<PublishResult> publish(String topic, OnexEvent event, PublishOptions o) {
-    OnexEvent e = CorrelationIds.ensure(event);
+    OnexEvent e = CorrelationIds.ensure(event, o);
     return publishEncoded(topic, e.eventType(), e.correlationId(), OnexEventJson.write(e), o);
   }
 
   /**
    * Publishes an OnexEvent that is already JSON (for example produced by a Python node, or
    * forwarded), sent as is. {@code eventType} and {@code correlationId} go into the routing header
-   * and must match the JSON; the bus does not parse it to check.
+   * and must match the JSON; the bus does not parse it to check. The trace context of {@code o}
+   * (else the caller's current one) travels in the record's extensions.
    */
   public CompletableFuture<PublishResult> publishEncoded(
       String topic, String eventType, String correlationId, byte[] json, PublishOptions o) {
@@ -168,7 +191,14 @@ public final class BusClient implements EventBus {
     if (refused != null) {
       return CompletableFuture.completedFuture(refused);
     }
-    byte[] record = EventRecords.encode(topic, eventType, correlationId, o.tags(), json);
+    byte[] record =
+        EventRecords.encode(
+            topic,
+            eventType,
+            correlationId,
+            o.tags(),
+            TraceContext.extensions(o.effectiveTraceContext()),
+            json);
     CompletableFuture<PublishResult> result = new CompletableFuture<>();
     inFlight.started();
     enqueue(new Outbound.Event(record, result), result);

@@ -12,8 +12,9 @@ import java.util.Objects;
 
 /**
  * How a {@link BusClient} connects: the bus endpoint, the node id it presents, socket limits, queue
- * bounds and deadlines. Immutable; any thread; build with {@link #builder()}, which checks every
- * field and names the one that is wrong.
+ * bounds, deadlines and the optional {@link ClientMetrics} ({@code metrics}, null = none).
+ * Immutable; any thread; build with {@link #builder()}, which checks every field and names the one
+ * that is wrong.
  */
 public record BusClientOptions(
     String endpoint,
@@ -27,7 +28,8 @@ public record BusClientOptions(
     Duration closeTimeout,
     BackpressurePolicy backpressure,
     Map<String, BackpressurePolicy> topicBackpressure,
-    SchemaValidation schemaValidation) {
+    SchemaValidation schemaValidation,
+    ClientMetrics metrics) {
 
   public BusClientOptions {
     Objects.requireNonNull(endpoint, "endpoint");
@@ -98,6 +100,7 @@ public record BusClientOptions(
     private BackpressurePolicy backpressure;
     private SchemaValidation schemaValidation = SchemaValidation.OFF;
     private final Map<String, BackpressurePolicy> topicBackpressure = new LinkedHashMap<>();
+    private ClientMetrics metrics;
 
     public Builder endpoint(String v) {
       endpoint = v;
@@ -169,6 +172,15 @@ public record BusClientOptions(
       return this;
     }
 
+    /**
+     * Records this client's delivery latency in {@code m} (default: none, and a client without
+     * metrics measures nothing).
+     */
+    public Builder metrics(ClientMetrics m) {
+      metrics = m;
+      return this;
+    }
+
     public BusClientOptions build() {
       return new BusClientOptions(
           endpoint,
@@ -182,7 +194,8 @@ public record BusClientOptions(
           closeTimeout,
           backpressure != null ? backpressure : BackpressurePolicy.block(publishTimeout),
           topicBackpressure,
-          schemaValidation);
+          schemaValidation,
+          metrics);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.onex.bus.client;
 
 import io.onex.bus.client.internal.SubscriptionImpl;
+import io.onex.bus.client.internal.TraceContext;
 import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.codec.Delivery;
 import io.onex.bus.protocol.codec.EventRecord;
@@ -37,7 +38,7 @@ public final class InMemoryBus implements EventBus {
   @Override
   public synchronized CompletableFuture<PublishResult> publish(
       String topic, OnexEvent given, PublishOptions options) {
-    OnexEvent event = CorrelationIds.ensure(given);
+    OnexEvent event = CorrelationIds.ensure(given, options);
     if (closed) {
       return CompletableFuture.completedFuture(PublishResult.notSent("bus is closed"));
     }
@@ -61,7 +62,7 @@ public final class InMemoryBus implements EventBus {
             event.eventType(),
             event.correlationId(),
             options.tags(),
-            Map.of(),
+            TraceContext.extensions(options.effectiveTraceContext()),
             OnexEventJson.write(event));
     long micros = System.currentTimeMillis() * 1000;
     for (Entry e : subscriptions.values()) {

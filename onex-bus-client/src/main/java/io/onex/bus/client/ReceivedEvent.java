@@ -1,5 +1,6 @@
 package io.onex.bus.client;
 
+import io.onex.bus.client.internal.TraceContext;
 import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.codec.DeliverWriter;
 import io.onex.bus.protocol.codec.Delivery;
@@ -8,6 +9,7 @@ import io.onex.bus.protocol.codec.EventRecords;
 import io.onex.bus.protocol.codec.WireReader;
 import io.onex.bus.protocol.event.OnexEvent;
 import io.onex.bus.protocol.event.OnexEventJson;
+import io.opentelemetry.context.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -32,6 +34,7 @@ public final class ReceivedEvent {
   private final int correlationOffset;
   private final int correlationLength;
   private final int tagsOffset;
+  private final int extensionsOffset;
   private final int payloadOffset;
   private final int payloadLength;
   private final int flags;
@@ -62,6 +65,7 @@ public final class ReceivedEvent {
     this.correlationOffset = view.correlationOffset();
     this.correlationLength = view.correlationLength();
     this.tagsOffset = view.tagsOffset();
+    this.extensionsOffset = view.extensionsOffset();
     this.payloadOffset = view.payloadOffset();
     this.payloadLength = view.payloadLength();
   }
@@ -103,10 +107,45 @@ public final class ReceivedEvent {
 
   /** Publisher-declared tags, in the order they were written. */
   public Map<String, String> tags() {
+    return map(tagsOffset);
+  }
+
+  /**
+   * The record's extensions as published (docs/protocol.md §13), for example {@code traceparent}
+   * and {@code tracestate}; empty for most events.
+   */
+  public Map<String, String> extensions() {
+    return hasExtensions() ? map(extensionsOffset) : Map.of();
+  }
+
+  /**
+   * The W3C {@code traceparent} the publisher sent, or null when it sent none or one that is not
+   * the W3C format (such a value is ignored, not an error; {@link #extensions()} still shows it).
+   */
+  public String traceparent() {
+    return TraceContext.isTraced(traceContext())
+        ? extensions().get(TraceContext.TRACEPARENT)
+        : null;
+  }
+
+  /**
+   * The trace context the event carries, on top of the root context: the context a handler runs in
+   * and what {@link PublishOptions#derivedFrom} propagates. The root context when there is none.
+   */
+  public Context traceContext() {
+    return hasExtensions() ? TraceContext.context(extensions()) : Context.root();
+  }
+
+  /** True when the extensions map has entries: its u8 count is not zero. */
+  public boolean hasExtensions() {
+    return frame[extensionsOffset] != 0;
+  }
+
+  private Map<String, String> map(int offset) {
     try {
-      return new WireReader(frame, tagsOffset, payloadOffset).stringMap();
+      return new WireReader(frame, offset, payloadOffset).stringMap();
     } catch (ProtocolException e) {
-      throw new IllegalStateException("tags were checked when the frame arrived", e);
+      throw new IllegalStateException("the record was checked when the frame arrived", e);
     }
   }
 

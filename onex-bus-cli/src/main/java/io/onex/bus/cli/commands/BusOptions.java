@@ -6,6 +6,7 @@ import io.onex.bus.cli.deploy.Deployment;
 import io.onex.bus.client.BusClient;
 import io.onex.bus.client.BusClientOptions;
 import io.onex.bus.client.BusConnectException;
+import io.onex.bus.client.ClientMetrics;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -32,6 +33,11 @@ public final class BusOptions {
 
   /** Connects to the bus, or fails with one sentence. */
   BusClient connect() {
+    return connect(null);
+  }
+
+  /** The same, recording delivery latency in {@code metrics} (null = none). */
+  BusClient connect(ClientMetrics metrics) {
     String target = endpoint;
     if (target == null) {
       try (Deployment d = where.locate()) {
@@ -40,7 +46,8 @@ public final class BusOptions {
     }
     String node = nodeId != null ? nodeId : "onex-cli-" + ProcessHandle.current().pid();
     try {
-      return BusClient.connect(BusClientOptions.builder().endpoint(target).nodeId(node).build());
+      return BusClient.connect(
+          BusClientOptions.builder().endpoint(target).nodeId(node).metrics(metrics).build());
     } catch (BusConnectException e) {
       throw new CliException(
           OnexCommand.EXIT_FAILURE,

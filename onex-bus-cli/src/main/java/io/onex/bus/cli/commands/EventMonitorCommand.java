@@ -8,6 +8,7 @@ import io.onex.bus.cli.deploy.Deployment;
 import io.onex.bus.client.BusClient;
 import io.onex.bus.client.BusClientOptions;
 import io.onex.bus.client.BusConnectException;
+import io.onex.bus.client.ClientMetrics;
 import io.onex.bus.client.EventHandler;
 import io.onex.bus.client.Gap;
 import io.onex.bus.client.ReceivedEvent;
@@ -22,7 +23,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,11 +38,15 @@ import picocli.CommandLine.Option;
  * event, prints it with its bus, sequence, type, correlation id and publisher (and payload on
  * request), and every few seconds a per-topic rate line. It never slows the bus: it takes events
  * through a bounded credit window and queue, and when it cannot keep up it prints the gaps the bus
- * reports instead. Handlers run on each client's dispatcher thread; output is synchronized.
+ * reports instead. When a bus restarts, even on another port, it finds it again through the
+ * registry and says so ({@link MonitoredBus}). Handlers run on each client's dispatcher thread; the
+ * main thread watches the connections; output is synchronized.
  */
 @Command(
     name = "event-monitor",
-    description = "Stream and decode events, bus events and system events, with per-topic rates.")
+    description =
+        "Stream and decode events, bus events and system events, with per-topic rates;"
+            + " follows a bus that restarts.")
 public final class EventMonitorCommand implements Callable<Integer> {
   @Option(names = "--bus", description = "the bus to watch (default: user)")
   String bus;
@@ -72,9 +79,15 @@ public final class EventMonitorCommand implements Callable<Integer> {
 
   @Mixin ConsumerOptions consumer = new ConsumerOptions();
 
+  @Mixin MetricsOption metricsOption = new MetricsOption();
+
   @Mixin RegistryOptions where = new RegistryOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  // Short, since the main thread waits it out: a bus still starting is retried with back-off.
+  private static final Duration RECONNECT_TIMEOUT = Duration.ofSeconds(2);
 
   private final Map<String, AtomicLong> perTopic = new TreeMap<>();
 
@@ -91,16 +104,21 @@ public final class EventMonitorCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch done = new CountDownLatch(1);
     AtomicLong seen = new AtomicLong();
-    List<BusClient> clients = new ArrayList<>();
-    try {
+    List<MonitoredBus> watched = new ArrayList<>();
+    try (MetricsOption served = metricsOption) {
+      ClientMetrics metrics = served.start(spec.commandLine().getErr());
       for (var e : endpoints.entrySet()) {
-        BusClient c = connect(e.getKey(), e.getValue());
-        clients.add(c);
-        for (String pattern : patterns()) {
-          c.subscribe(options(pattern), handler(e.getKey(), out, pace, seen, done))
-              .ready()
-              .get(10, TimeUnit.SECONDS);
-        }
+        String name = e.getKey();
+        EventHandler handler = handler(name, out, pace, seen, done);
+        BusClient c = connect(name, e.getValue(), handler, metrics, CONNECT_TIMEOUT);
+        watched.add(
+            new MonitoredBus(
+                name,
+                e.getValue(),
+                c,
+                this::locate,
+                at -> connect(name, at, handler, metrics, RECONNECT_TIMEOUT),
+                (change, b) -> printChange(out, change, b)));
       }
       long started = System.nanoTime();
       long nextRates = started + every.toNanos();
@@ -112,16 +130,14 @@ public final class EventMonitorCommand implements Callable<Integer> {
         if (done.await(100, TimeUnit.MILLISECONDS)) {
           break;
         }
+        watched.forEach(b -> b.check(System.nanoTime()));
         if (!every.isZero() && System.nanoTime() >= nextRates) {
           printRates(out, every);
           nextRates += every.toNanos();
         }
       }
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new CliException(
-          OnexCommand.EXIT_FAILURE, "a bus did not accept the subscription: " + e);
     } finally {
-      clients.forEach(BusClient::close);
+      watched.forEach(MonitoredBus::close);
     }
     if (count != null && seen.get() < count) {
       spec.commandLine()
@@ -166,17 +182,71 @@ public final class EventMonitorCommand implements Callable<Integer> {
     return out;
   }
 
-  private static BusClient connect(String name, String endpoint) {
+  /** The endpoint the registry now gives for bus {@code name}. */
+  private String locate(String name) {
+    try (Deployment d = where.locate()) {
+      return d.busEndpoint(name);
+    }
+  }
+
+  /**
+   * A client connected to bus {@code name} at {@code endpoint} with every pattern subscribed and
+   * confirmed; throws {@link CliException} otherwise (the client closed).
+   */
+  private BusClient connect(
+      String name,
+      String endpoint,
+      EventHandler handler,
+      ClientMetrics metrics,
+      Duration connectTimeout) {
+    BusClient c;
     try {
-      return BusClient.connect(
-          BusClientOptions.builder()
-              .endpoint(endpoint)
-              .nodeId("onex-monitor-" + ProcessHandle.current().pid())
-              .build());
+      c =
+          BusClient.connect(
+              BusClientOptions.builder()
+                  .endpoint(endpoint)
+                  .nodeId("onex-monitor-" + ProcessHandle.current().pid())
+                  .connectTimeout(connectTimeout)
+                  .metrics(metrics)
+                  .build());
     } catch (BusConnectException e) {
       throw new CliException(
           OnexCommand.EXIT_FAILURE, "cannot connect to bus " + name + ": " + e.getMessage());
     }
+    try {
+      for (String pattern : patterns()) {
+        c.subscribe(options(pattern), handler).ready().get(10, TimeUnit.SECONDS);
+      }
+      return c;
+    } catch (ExecutionException | TimeoutException e) {
+      c.close();
+      throw new CliException(
+          OnexCommand.EXIT_FAILURE, "bus " + name + " did not accept the subscription: " + e);
+    } catch (InterruptedException e) {
+      c.close();
+      Thread.currentThread().interrupt();
+      throw new CliException(OnexCommand.EXIT_FAILURE, "interrupted");
+    } catch (RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /** One line about a bus lost or found again: {@code # ...} text, or a JSON object. */
+  private synchronized void printChange(
+      PrintWriter out, MonitoredBus.Change change, MonitoredBus b) {
+    if (json) {
+      ObjectNode line = OnexEventJson.mapper().createObjectNode();
+      ObjectNode what = line.putObject(change == MonitoredBus.Change.LOST ? "lost" : "reconnected");
+      what.put("bus", b.name());
+      what.put("endpoint", b.endpoint());
+      out.println(line);
+    } else if (change == MonitoredBus.Change.LOST) {
+      out.printf("# lost bus %s at %s; looking it up again%n", b.name(), b.endpoint());
+    } else {
+      out.printf("# reconnected to %s at %s%n", b.name(), b.endpoint());
+    }
+    out.flush();
   }
 
   private EventHandler handler(

@@ -56,6 +56,8 @@ public final class SubscribeCommand implements java.util.concurrent.Callable<Int
 
   @Mixin ConsumerOptions consumer = new ConsumerOptions();
 
+  @Mixin MetricsOption metricsOption = new MetricsOption();
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -69,7 +71,8 @@ public final class SubscribeCommand implements java.util.concurrent.Callable<Int
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch done = new CountDownLatch(1);
     AtomicLong seen = new AtomicLong();
-    try (BusClient client = busOptions.connect();
+    try (MetricsOption served = metricsOption;
+        BusClient client = busOptions.connect(served.start(spec.commandLine().getErr()));
         Subscription sub =
             client.subscribe(
                 options,

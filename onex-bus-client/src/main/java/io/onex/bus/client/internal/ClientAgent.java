@@ -61,7 +61,11 @@ public final class ClientAgent implements Agent {
   private String helloId = "";
   private long lastHelloNanos;
   private long lastSendNanos = System.nanoTime();
+  private long lastReceiveNanos = System.nanoTime();
   private long heartbeatNanos;
+  private final long livenessNanos;
+  private volatile boolean connected;
+  private volatile int sessionsOpened;
 
   public ClientAgent(
       ZMQ.Socket socket,
@@ -79,6 +83,20 @@ public final class ClientAgent implements Agent {
     this.subscriptions = subscriptions;
     this.outbound = new ArrayBlockingQueue<>(options.outboundQueueCapacity());
     this.heartbeatNanos = options.socketLimits().heartbeatInterval().toNanos();
+    this.livenessNanos = options.socketLimits().heartbeatTimeout().toNanos();
+  }
+
+  /**
+   * Any thread: true while a session is open and the bus has been heard from within the heartbeat
+   * timeout; false before the first WELCOME, after a BYE, a HELLO_REQUIRED or a silent bus.
+   */
+  public boolean connected() {
+    return connected;
+  }
+
+  /** Any thread: sessions opened so far (WELCOMEs); more than 1 means the client rejoined. */
+  public int sessionsOpened() {
+    return sessionsOpened;
   }
 
   /** Any thread: the queue application threads hand work to. */
@@ -172,6 +190,7 @@ public final class ClientAgent implements Agent {
       if (f == null) {
         break;
       }
+      lastReceiveNanos = System.nanoTime();
       n++;
       handle(f);
     }
@@ -210,6 +229,8 @@ public final class ClientAgent implements Agent {
     }
     boolean reconnect = session != null || welcome.isDone();
     session = w;
+    sessionsOpened++;
+    connected = true;
     backpressure.reset();
     adoptBusHeartbeat(w);
     welcome.complete(w);
@@ -286,6 +307,7 @@ public final class ClientAgent implements Agent {
   /** The session is gone: what awaited an answer from it will never get one. */
   private void lost(String why) {
     session = null;
+    connected = false;
     pending.failAll("connection lost before the bus answered: " + why);
   }
 
@@ -346,6 +368,21 @@ public final class ClientAgent implements Agent {
 
   private void heartbeat() {
     long now = System.nanoTime();
+    if (!dispatcher.hasRoom()) {
+      // Not reading while the handlers catch up: the bus's silence says nothing then.
+      lastReceiveNanos = now;
+    }
+    if (session != null && now - lastReceiveNanos >= livenessNanos) {
+      // PINGs went unanswered for the whole timeout (docs/protocol.md §7.7): the bus is gone or
+      // restarted without telling us. Start over; a bus back on this endpoint gets a HELLO.
+      LOG.warn(
+          "no frame from the bus at {} for {} ms; the session is lost",
+          options.endpoint(),
+          TimeUnit.NANOSECONDS.toMillis(now - lastReceiveNanos));
+      lost("the bus did not answer within the heartbeat timeout");
+      hello();
+      return;
+    }
     if (session == null) {
       if (now - lastHelloNanos >= HELLO_RETRY_NANOS) {
         repeatHello();

@@ -1,5 +1,6 @@
 package io.onex.bus.client.internal;
 
+import io.onex.bus.client.ClientMetrics;
 import io.onex.bus.client.Gap;
 import io.onex.bus.client.ReceivedEvent;
 import io.onex.bus.protocol.ProtocolException;
@@ -33,6 +34,8 @@ public final class Dispatcher implements Runnable {
   private final AtomicLong delivered = new AtomicLong();
   private volatile boolean running = true;
   private final RateLimitedLog gapLog = new RateLimitedLog(10, 1000);
+  // Set once the bus is known (WELCOME); null = no metrics, and deliveries pay nothing.
+  private volatile ClientMetrics.DeliveryLatency latency;
 
   public Dispatcher(int capacity, Map<Integer, SubscriptionImpl> subscriptions) {
     this.inbound = new ArrayBlockingQueue<>(capacity);
@@ -54,6 +57,11 @@ public final class Dispatcher implements Runnable {
 
   public long delivered() {
     return delivered.get();
+  }
+
+  /** Any thread: records each delivery's latency in {@code l} from now on. */
+  public void measureLatency(ClientMetrics.DeliveryLatency l) {
+    latency = l;
   }
 
   public void stop() {
@@ -98,6 +106,10 @@ public final class Dispatcher implements Runnable {
         r.skip(nodeLength);
         view.wrap(frame, r.position(), frame.length);
         r.skip(view.recordLength());
+        ClientMetrics.DeliveryLatency l = latency;
+        if (l != null) {
+          l.observeSince(time);
+        }
         deliver(new ReceivedEvent(frame, sub, seq, time, nodeOffset, nodeLength, view), sub);
       }
     } catch (ProtocolException e) {

@@ -4,6 +4,8 @@ import io.onex.bus.client.EventHandler;
 import io.onex.bus.client.Gap;
 import io.onex.bus.client.SubscribeOptions;
 import io.onex.bus.client.Subscription;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -97,9 +99,31 @@ public final class SubscriptionImpl implements Subscription {
     }
     delivered.incrementAndGet();
     try {
-      handler.onEvent(e);
+      if (e.hasExtensions()) {
+        handleTraced(e);
+      } else {
+        handler.onEvent(e);
+      }
     } finally {
       consumed();
+    }
+  }
+
+  /**
+   * Runs the handler with the event's trace context current, so that whatever the handler publishes
+   * (or a tracer it calls) continues the publisher's trace.
+   */
+  private void handleTraced(io.onex.bus.client.ReceivedEvent e) {
+    Context context = e.traceContext();
+    if (!TraceContext.isTraced(context)) {
+      handler.onEvent(e);
+      return;
+    }
+    Scope scope = context.makeCurrent();
+    try {
+      handler.onEvent(e);
+    } finally {
+      scope.close();
     }
   }
 

@@ -83,6 +83,14 @@ public final class ProcessMetrics {
     this.registryStats = stats;
   }
 
+  /**
+   * The registry behind {@link #scrape()}, for metrics other parts of the process keep themselves
+   * (a client's {@code ClientMetrics}, for example).
+   */
+  public PrometheusRegistry registry() {
+    return registry;
+  }
+
   /** The content type of {@link #scrape()}. */
   public String contentType() {
     return writer.getContentType();

@@ -20,6 +20,7 @@ public final class EventRecordView {
   private int correlationOffset;
   private int correlationLength;
   private int tagsOffset;
+  private int extensionsOffset;
   private int payloadOffset;
   private int payloadLength;
 
@@ -46,6 +47,7 @@ public final class EventRecordView {
     checkedUtf8(f, correlationLength);
     tagsOffset = f.position();
     f.stringMap();
+    extensionsOffset = f.position();
     f.stringMap();
     payloadLength = f.length32("payload");
     payloadOffset = f.position();
@@ -136,6 +138,11 @@ public final class EventRecordView {
   /** Where the tags map starts (the extensions map follows it). */
   public int tagsOffset() {
     return tagsOffset;
+  }
+
+  /** Where the extensions map starts (the payload length follows it). */
+  public int extensionsOffset() {
+    return extensionsOffset;
   }
 
   public int payloadOffset() {

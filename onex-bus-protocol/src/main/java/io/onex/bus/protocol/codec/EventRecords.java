@@ -35,6 +35,20 @@ public final class EventRecords {
       String correlationId,
       Map<String, String> tags,
       byte[] payload) {
+    return encode(topic, eventType, correlationId, tags, Map.of(), payload);
+  }
+
+  /**
+   * The same with {@code extensions} (for example W3C trace context, docs/protocol.md §13), still
+   * without building an {@link EventRecord}.
+   */
+  public static byte[] encode(
+      String topic,
+      String eventType,
+      String correlationId,
+      Map<String, String> tags,
+      Map<String, String> extensions,
+      byte[] payload) {
     WireWriter w = new WireWriter(64 + topic.length() + eventType.length() + payload.length);
     int lengthAt = w.position();
     w.u32(0);
@@ -43,7 +57,7 @@ public final class EventRecords {
     w.str8(eventType, "event_type");
     w.str8(correlationId, "correlation_id");
     w.stringMap(tags, "tags");
-    w.u8(0);
+    w.stringMap(extensions, "extensions");
     w.u32(payload.length);
     w.bytes(payload);
     w.putU32At(lengthAt, w.position() - lengthAt - 4);

@@ -206,7 +206,14 @@ class ProtocolVectorGenerator {
             "DELIVER of an event the broker let through although it failed its schema check"
                 + " (permissive mode): record flags = 0x01 (schema_invalid).",
             new Frame.Deliver(
-                List.of(new Delivery(1, 43, micros(T0), NODE, flagged(structuredLog()))))));
+                List.of(new Delivery(1, 43, micros(T0), NODE, flagged(structuredLog()))))),
+        v(
+            "23-publish-traceparent",
+            "PUBLISH ref 7 with one event carrying W3C trace context in its extensions map:"
+                + " 'traceparent' (version 00, trace id, parent span id, flags 01 = sampled) and"
+                + " 'tracestate'. The broker forwards them byte for byte; a receiver that finds a"
+                + " traceparent not in the W3C format ignores it (docs/protocol.md section 13).",
+            new Frame.Publish(7, List.of(traced()))));
   }
 
   private static EventRecord flagged(EventRecord e) {
@@ -349,6 +356,28 @@ class ProtocolVectorGenerator {
             null,
             orderedMap("level", "INFO", "message", "scan finished")),
         Map.of());
+  }
+
+  private static EventRecord traced() {
+    OnexEvent e =
+        event(
+            "e2a4c6d8-1b3d-4f5a-8c7e-9d0f1a2b3c4d",
+            T0.plusMillis(7),
+            "TELEMETRY_OPERATION_START",
+            CORRELATION,
+            orderedMap("operation", "deploy"));
+    return new EventRecord(
+        0,
+        "onex.telemetry.node-a.operation.v1",
+        e.eventType(),
+        e.correlationId(),
+        Map.of(),
+        orderedMap(
+            "traceparent",
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+            "tracestate",
+            "vendor=abc"),
+        OnexEventJson.write(e));
   }
 
   private static OnexEvent event(
