@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * @param port ephemeral, fixed or a range
  * @param policy who may receive what (empty: everything allowed)
  * @param flow backpressure marks and per-topic queue settings
+ * @param metrics per-topic counting and its cardinality cap
  */
 public record BusConfig(
     String name,
@@ -24,7 +25,8 @@ public record BusConfig(
     ShutdownConfig shutdown,
     BusMetadata metadata,
     PolicyConfig policy,
-    FlowConfig flow) {
+    FlowConfig flow,
+    MetricsConfig metrics) {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
   /** Validates name and host and that nothing is missing; the message names the field. */
@@ -43,6 +45,35 @@ public record BusConfig(
     Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(flow, "flow");
+    Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /** A bus with the default metrics settings. */
+  public BusConfig(
+      String name,
+      String host,
+      PortSpec port,
+      QueueConfig queue,
+      LimitsConfig limits,
+      HeartbeatConfig heartbeat,
+      LoggingConfig logging,
+      ShutdownConfig shutdown,
+      BusMetadata metadata,
+      PolicyConfig policy,
+      FlowConfig flow) {
+    this(
+        name,
+        host,
+        port,
+        queue,
+        limits,
+        heartbeat,
+        logging,
+        shutdown,
+        metadata,
+        policy,
+        flow,
+        MetricsConfig.DEFAULT);
   }
 
   /** A bus without a policy. */
@@ -73,7 +104,8 @@ public record BusConfig(
   /** This bus on another port (the one its lease gave it, say). */
   public BusConfig withPort(PortSpec newPort) {
     return new BusConfig(
-        name, host, newPort, queue, limits, heartbeat, logging, shutdown, metadata, policy, flow);
+        name, host, newPort, queue, limits, heartbeat, logging, shutdown, metadata, policy, flow,
+        metrics);
   }
 
   /** Whether {@code name} is a valid bus name: lower case, digits, {@code _}, {@code -}. */

@@ -25,7 +25,8 @@ final class BusReader {
           "shutdown",
           "metadata",
           "policy",
-          "flow");
+          "flow",
+          "metrics");
   static final List<String> METADATA = List.of("purpose", "qos", "debug", "extra");
 
   /**
@@ -71,6 +72,7 @@ final class BusReader {
     BusMetadata metadata = metadata(b.section("metadata", METADATA));
     PolicyConfig policy = PolicyReader.read(b.section("policy", PolicyReader.KEYS));
     FlowConfig flow = FlowReader.read(b.section("flow", FlowReader.KEYS));
+    MetricsConfig metrics = MetricsReader.read(b.section("metrics", MetricsReader.KEYS));
     BusConfig config =
         nameOk
             ? new BusConfig(
@@ -84,7 +86,8 @@ final class BusReader {
                 merged.shutdown(),
                 metadata,
                 policy,
-                flow)
+                flow,
+                metrics)
             : null;
     return new Result(
         config,
