@@ -11,6 +11,7 @@ import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.codec.Command;
 import io.onex.bus.protocol.codec.Frame;
 import io.onex.bus.protocol.codec.FrameCodec;
+import io.onex.bus.protocol.debug.DebugSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,8 +46,10 @@ public final class BrokerAgent implements Agent {
   private long nextConnectionsMillis;
   private long nextFlowReportMillis;
   private static final long FLOW_REPORT_EVERY_MILLIS = 1000;
-  // Low rate (registry events); a lock-free queue keeps the loop from ever waiting on a producer.
-  private final ConcurrentLinkedQueue<SystemEvent> systemInbox = new ConcurrentLinkedQueue<>();
+  // Low rate (registry events, settings from the registry); a lock-free queue keeps the loop from
+  // ever waiting on a producer. Each entry runs on the loop thread.
+  private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+  private long lastCountsSum = -1;
 
   public BrokerAgent(ZMQ.Socket router, BusConfig config, BrokerCounters counters, Clock clock) {
     this.router = router;
@@ -78,16 +81,22 @@ public final class BrokerAgent implements Agent {
    * events, when the registry runs in the same JVM), for the loop to route on its next turn.
    */
   public void offerSystemEvent(byte[] encodedRecord, byte[] publisherNodeId) {
-    systemInbox.add(new SystemEvent(encodedRecord, publisherNodeId));
+    inbox.add(() -> publishes.publishSystem(encodedRecord, publisherNodeId));
   }
 
-  private record SystemEvent(byte[] record, byte[] publisher) {}
+  /**
+   * Any thread: switches the bus's debug mode (null: off) on the loop's next turn. The registry's
+   * heartbeat reply carries it (docs/operations.md, "Debug mode").
+   */
+  public void offerDebugSettings(DebugSettings settingsOrNull) {
+    inbox.add(() -> state.trace.apply(settingsOrNull));
+  }
 
-  private int routeSystemEvents() {
+  private int runInbox() {
     int n = 0;
-    SystemEvent e;
-    while ((e = systemInbox.poll()) != null) {
-      publishes.publishSystem(e.record(), e.publisher());
+    Runnable r;
+    while ((r = inbox.poll()) != null) {
+      r.run();
       n++;
     }
     return n;
@@ -96,7 +105,8 @@ public final class BrokerAgent implements Agent {
   @Override
   public int doWork() {
     tick();
-    int work = read() + routeSystemEvents();
+    state.trace.beginPass();
+    int work = read() + runInbox();
     if (work > 0 || state.outbox.hasBacklog()) {
       flush();
     }
@@ -114,6 +124,7 @@ public final class BrokerAgent implements Agent {
     tick();
     lifecycle.stopping(this::flush);
     state.counters.publish(state.sequence(), state.sessions.size(), state.index.size());
+    state.counters.publishTopics(state.topics.totals());
     router.close();
   }
 
@@ -220,6 +231,7 @@ public final class BrokerAgent implements Agent {
           state.index.size(),
           state.flow.queuedEvents(),
           state.flow.queuedBytes());
+      publishTopicTotals(false);
     }
     if (now >= nextFlowReportMillis) {
       state.flow.report(now - (nextFlowReportMillis - FLOW_REPORT_EVERY_MILLIS));
@@ -230,6 +242,20 @@ public final class BrokerAgent implements Agent {
       nextConnectionsMillis = now + CONNECTIONS_EVERY_MILLIS;
       state.counters.publishConnections(connectionViews());
       state.counters.publishSubscriptions(subscriptionViews());
+      publishTopicTotals(true);
+    }
+  }
+
+  /**
+   * Copies the per-topic counts for the metrics: on a stats tick only when a bus total moved (an
+   * idle bus rebuilds nothing), and once a second regardless.
+   */
+  private void publishTopicTotals(boolean always) {
+    var c = state.counters;
+    long sum = c.published() + c.delivered() + c.dropped() + c.rejectedTotal();
+    if (always || sum != lastCountsSum) {
+      lastCountsSum = sum;
+      c.publishTopics(state.topics.totals());
     }
   }
 

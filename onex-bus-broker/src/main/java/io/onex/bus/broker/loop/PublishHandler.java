@@ -2,6 +2,7 @@ package io.onex.bus.broker.loop;
 
 import io.onex.bus.broker.routing.Subscriber;
 import io.onex.bus.broker.session.Session;
+import io.onex.bus.broker.stats.TopicCounters;
 import io.onex.bus.config.TrustLevel;
 import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.ProtocolException;
@@ -54,6 +55,7 @@ final class PublishHandler {
         accepted++;
       } catch (ProtocolException e) {
         state.replies.reject(from, ref, index, e, state.nowMillis());
+        state.topics.rejected(e.code() == ErrorCode.INVALID_TOPIC ? null : record.topic());
       }
     }
     state.counters.addPublished(accepted);
@@ -98,6 +100,8 @@ final class PublishHandler {
   private long deliver(
       Subscriber[] targets, byte[] publisherNodeId, TrustLevel trust, String topic) {
     long seq = state.nextSequence();
+    TopicCounters counts = state.topics.published(topic, record.recordLength());
+    state.trace.published(record, topic, publisherNodeId, seq);
     for (Subscriber s : targets) {
       if (s.accepts(record)) {
         if (s.policy() != null) {
@@ -117,6 +121,8 @@ final class PublishHandler {
               record.buffer(),
               record.recordOffset(),
               record.recordLength());
+          TopicCounters.delivered(counts);
+          state.trace.received(record, topic, s.session().nodeId(), seq);
         } else {
           state.flow.enqueue(s, record, topic, seq, state.nowMicros(), publisherNodeId);
         }

@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A bus broker that lives in the registry: it leases its port there (honouring a fixed port or a
  * range from its config), binds it, registers the bus, then heartbeats once per interval with the
- * bus's subscriber count, connections and counters, and renews its lease. A port it cannot bind is
- * reported ({@code bind_failed}) and another leased, with exponential backoff up to the retry limit
- * (EVENT_RETRY, EVENT_RETRY_LIMIT_EXCEEDED). On close the broker stops first, then the node
- * deregisters, which releases the lease.
+ * bus's subscriber count, connections and counters, and renews its lease. The heartbeat's reply
+ * carries the bus's run-time settings (debug mode), which {@link BusSettings} hands to the broker.
+ * A port it cannot bind is reported ({@code bind_failed}) and another leased, with exponential
+ * backoff up to the retry limit (EVENT_RETRY, EVENT_RETRY_LIMIT_EXCEEDED). On close the broker
+ * stops first, then the node deregisters, which releases the lease.
  *
  * <p>Started and closed from one thread; the heartbeat runs on its own thread ({@code
  * onex-registration-<bus>}).
@@ -40,6 +41,7 @@ public final class RegisteredBus implements AutoCloseable {
   private final String nodeId;
   private final ScheduledExecutorService heartbeats;
   private final BusReport report;
+  private final BusSettings settings;
   private volatile String leaseId;
   private volatile long nextRenewNanos;
   private final long renewEveryNanos;
@@ -51,6 +53,7 @@ public final class RegisteredBus implements AutoCloseable {
     this.nodeId = SystemEvents.brokerNodeId(broker.name());
     this.leaseId = leaseId;
     this.report = new BusReport(broker);
+    this.settings = new BusSettings(broker);
     this.renewEveryNanos = (long) (leaseTtlSeconds * 1e9 / 3);
     this.nextRenewNanos = System.nanoTime() + renewEveryNanos;
     this.heartbeats =
@@ -156,7 +159,7 @@ public final class RegisteredBus implements AutoCloseable {
   private void beat() {
     try {
       try {
-        registry.heartbeat(nodeId, report.next());
+        settings.accept(registry.heartbeat(nodeId, report.next()).path("bus_settings"));
       } catch (RegistryCallException e) {
         if (e.code() != ErrorCode.UNKNOWN_NODE) {
           throw e;
