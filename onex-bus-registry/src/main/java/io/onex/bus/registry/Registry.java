@@ -1,6 +1,10 @@
 package io.onex.bus.registry;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.bus.protocol.ErrorCode;
+import io.onex.bus.protocol.debug.DebugSettings;
+import io.onex.bus.protocol.registry.RegistryCodec;
+import io.onex.bus.registry.debug.DebugModes;
 import io.onex.bus.registry.lease.Lease;
 import io.onex.bus.registry.lease.LeaseManager;
 import io.onex.bus.registry.node.BusConnection;
@@ -34,14 +38,37 @@ public final class Registry {
   private final NodeRegistry nodes;
   private final BusRegistry buses;
   private final Clock clock;
+  private final DebugModes debug;
   private final Map<String, Map<String, Object>> busStats = new ConcurrentHashMap<>();
 
-  /** Ties the three registries together. */
+  /** Ties the three registries together; debug modes are kept in memory only. */
   public Registry(LeaseManager leases, NodeRegistry nodes, BusRegistry buses, Clock clock) {
+    this(leases, nodes, buses, DebugModes.inMemory(), clock);
+  }
+
+  /** Ties the three registries and the buses' debug modes together. */
+  public Registry(
+      LeaseManager leases, NodeRegistry nodes, BusRegistry buses, DebugModes debug, Clock clock) {
     this.leases = leases;
     this.nodes = nodes;
     this.buses = buses;
+    this.debug = debug;
     this.clock = clock;
+  }
+
+  /** The buses' debug modes. */
+  public DebugModes debug() {
+    return debug;
+  }
+
+  /**
+   * The run-time settings a broker gets back in the reply to a heartbeat that reports its bus
+   * (docs/protocol.md, HEARTBEAT): {@code debug}, its debug mode. Any thread.
+   */
+  public ObjectNode busSettings(String bus) {
+    ObjectNode o = RegistryCodec.object();
+    o.set("debug", debug.find(bus).map(DebugSettings::toJson).orElseGet(DebugSettings::off));
+    return o;
   }
 
   /** The lease manager. */

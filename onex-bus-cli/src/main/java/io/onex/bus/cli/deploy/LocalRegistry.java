@@ -42,7 +42,7 @@ public final class LocalRegistry implements AutoCloseable {
     metrics.setRegistry(node::stats);
     RegistryHttpApi http;
     try {
-      http = RegistryHttpApi.start(cfg.http(), node.views(), metrics);
+      http = RegistryHttpApi.start(cfg.http(), node.views(), metrics, node.registry());
     } catch (RuntimeException e) {
       node.close();
       throw new CliException(

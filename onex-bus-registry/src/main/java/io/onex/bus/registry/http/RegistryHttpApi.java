@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.onex.bus.config.HttpConfig;
 import io.onex.bus.observability.metrics.ProcessMetrics;
 import io.onex.bus.protocol.registry.RegistryCodec;
+import io.onex.bus.registry.Registry;
 import io.onex.bus.registry.api.RegistryViews;
 import java.util.Map;
 import java.util.Optional;
@@ -13,24 +14,28 @@ import java.util.Optional;
 /**
  * The registry's HTTP JSON introspection: {@code GET /api/v1/buses[/{name}]}, {@code
  * /api/v1/nodes[/{id}]}, {@code /api/v1/leases}, {@code /api/v1/topics}, {@code /metrics}
- * (Prometheus) and {@code /healthz}, snake_case fields, the same documents QUERY returns.
- * Read-only. Javalin's threads serve requests; {@link #start} and {@link #close} are called from
- * one thread.
+ * (Prometheus) and {@code /healthz}, snake_case fields, the same documents QUERY returns; and
+ * {@code GET/PUT/DELETE /api/v1/buses/{name}/debug}, a bus's debug mode ({@link DebugRoutes}).
+ * Javalin's threads serve requests; {@link #start} and {@link #close} are called from one thread.
  */
 public final class RegistryHttpApi implements AutoCloseable {
   private final Javalin app;
+  private final DebugRoutes debug;
 
-  private RegistryHttpApi(Javalin app) {
+  private RegistryHttpApi(Javalin app, DebugRoutes debug) {
     this.app = app;
+    this.debug = debug;
   }
 
   /**
    * Starts serving on the configured address (port 0 = ephemeral).
    *
    * @param metrics what {@code GET /metrics} serves (Prometheus text format)
+   * @param registry whose buses' debug modes {@code /api/v1/buses/{name}/debug} reads and sets
    */
   public static RegistryHttpApi start(
-      HttpConfig config, RegistryViews views, ProcessMetrics metrics) {
+      HttpConfig config, RegistryViews views, ProcessMetrics metrics, Registry registry) {
+    DebugRoutes debug = new DebugRoutes(registry);
     Javalin app =
         Javalin.create(c -> c.showJavalinBanner = false)
             .get("/healthz", ctx -> ctx.json(Map.of("status", "ok")))
@@ -41,8 +46,9 @@ public final class RegistryHttpApi implements AutoCloseable {
             .get("/api/v1/nodes/{id}", ctx -> one(ctx, "node", views.node(ctx.pathParam("id"))))
             .get("/api/v1/leases", ctx -> send(ctx, views.leases()))
             .get("/api/v1/topics", ctx -> send(ctx, views.topics()));
+    debug.register(app);
     app.start(config.host(), config.port());
-    return new RegistryHttpApi(app);
+    return new RegistryHttpApi(app, debug);
   }
 
   private static void send(Context ctx, com.fasterxml.jackson.databind.JsonNode body) {
@@ -61,6 +67,11 @@ public final class RegistryHttpApi implements AutoCloseable {
     o.put("offending", name);
     ctx.status(404);
     send(ctx, o);
+  }
+
+  /** Requests the API refused with 400 (bad debug settings, unknown buses) so far. */
+  public long rejected() {
+    return debug.rejected();
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:41234}. */

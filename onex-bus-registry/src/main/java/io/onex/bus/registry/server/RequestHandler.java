@@ -157,6 +157,10 @@ final class RequestHandler {
     ObjectNode o = RegistryCodec.object();
     o.put("node_id", n.nodeId());
     o.put("expires_at", n.expiresAt().toString());
+    String busName = n.metadata().get(Registry.BUS);
+    if (report != null && busName != null) {
+      o.set("bus_settings", registry.busSettings(busName));
+    }
     return o;
   }
 
