@@ -1,6 +1,7 @@
 package io.onex.bus.broker.stats;
 
 import io.onex.bus.config.MetricsConfig;
+import io.onex.bus.protocol.topic.Topics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,11 +9,12 @@ import java.util.Map;
 
 /**
  * Per-topic counters with a cardinality cap: the first {@code topic_cap} topics seen get their own
- * {@link TopicCounters}, every later one shares {@value #OTHER}'s. A one-entry cache keyed by the
- * topic's String instance answers a run of events on one topic (the publish path passes the same
- * instance while its own one-entry cache holds), so counting such a run costs an increment, not a
- * lookup. With {@code metrics.enabled: false} every method returns null and counts nothing. Owned
- * by the broker loop thread; {@link #totals()} makes copies for other threads.
+ * {@link TopicCounters}, every later one shares {@value #OTHER}'s; system ({@code $}) topics always
+ * get their own, outside the cap. A one-entry cache keyed by the topic's String instance answers a
+ * run of events on one topic (the publish path passes the same instance while its own one-entry
+ * cache holds), so counting such a run costs an increment, not a lookup. With {@code
+ * metrics.enabled: false} every method returns null and counts nothing. Owned by the broker loop
+ * thread; {@link #totals()} makes copies for other threads.
  */
 public final class TopicMeter {
   /** The topic label of the counts of every topic past the cap. */
@@ -22,6 +24,7 @@ public final class TopicMeter {
   private final int cap;
   private final Map<String, TopicCounters> byTopic = new HashMap<>();
   private final TopicCounters other = new TopicCounters(OTHER);
+  private int clientTopics;
   private String lastTopic;
   private TopicCounters last;
 
@@ -40,9 +43,12 @@ public final class TopicMeter {
     }
     TopicCounters c = byTopic.get(topic);
     if (c == null) {
-      if (byTopic.size() < cap) {
+      // System topics are the bus's own small set: they never take the places of client topics.
+      boolean system = Topics.isSystem(topic);
+      if (system || clientTopics < cap) {
         c = new TopicCounters(topic);
         byTopic.put(topic, c);
+        clientTopics += system ? 0 : 1;
       } else {
         c = other;
       }
