@@ -44,7 +44,8 @@ class SqliteRegistryStoreFileTest {
                   c,
                   "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema"
                       + " WHERE name NOT LIKE 'sqlite_%' ORDER BY name)"))
-          .isEqualTo("buses,leases,leases_active_expires_at,leases_active_host_port,nodes");
+          .isEqualTo(
+              "buses,debug_settings,leases,leases_active_expires_at,leases_active_host_port,nodes");
     }
   }
 

@@ -142,6 +142,35 @@ class DebugModeTest {
   }
 
   @Test
+  void withoutDebugModeTheLinesAppearOnlyWhenTheLoggerIsAtDebug() throws Exception {
+    io.onex.bus.broker.Broker broker = TestBuses.start("user");
+    try (BusClient node =
+        BusClient.connect(
+            BusClientOptions.builder().endpoint(broker.endpoint()).nodeId("n1").build())) {
+      List<OnexEvent> got = new CopyOnWriteArrayList<>();
+      node.subscribe("demo.>", e -> got.add(e.event())).ready().get();
+      node.publish("demo.a", OnexEvent.create("n1", "TICK", null)).get();
+      Awaitility.await().atMost(WAIT).until(() -> got.size() == 1);
+      assertThat(lines("EVENT_PUBLISHED")).isEmpty();
+
+      events.setLevel(Level.DEBUG);
+      long seq = node.publish("demo.b", OnexEvent.create("n1", "TICK", null)).get().sequence();
+      Awaitility.await().atMost(WAIT).until(() -> got.size() == 2);
+
+      ILoggingEvent published = one("EVENT_PUBLISHED");
+      assertThat(published.getLevel()).isEqualTo(Level.DEBUG);
+      assertThat(fields(published))
+          .containsEntry("topic", "demo.b")
+          .containsEntry("sequence", seq)
+          .containsEntry("node_id", "n1")
+          .containsKeys("correlation_id", "event_id", "payload", "payload_truncated");
+      assertThat(one("EVENT_RECEIVED").getLevel()).isEqualTo(Level.DEBUG);
+    } finally {
+      broker.close();
+    }
+  }
+
+  @Test
   void badRequestsAreRefusedWithAStructuredError() throws Exception {
     try (RegistryNode registry = startRegistry();
         RegistryHttpApi http = startHttp(registry);
