@@ -20,21 +20,32 @@ final class OnexSystem implements BenchSystem {
   private volatile Completion completion = new Completion(0);
 
   OnexSystem() throws Exception {
-    broker = Broker.start(config());
+    this("");
+  }
+
+  /** With extra YAML lines for the bus entry, e.g. {@code metrics: {enabled: false}}. */
+  OnexSystem(String busYaml) throws Exception {
+    broker = Broker.start(config(busYaml));
     publisher = client("bench-pub");
     subscriber = client("bench-sub");
     subscriber.subscribe(TOPIC, e -> completion.received()).ready().get();
   }
 
-  private static io.onex.bus.config.BusConfig config() throws ConfigException {
+  private static io.onex.bus.config.BusConfig config(String busYaml) throws ConfigException {
     String yaml =
-        "buses:\n  - name: bench\n    host: 127.0.0.1\n    port: 0\n    queue: {size: 10000000}\n";
+        "buses:\n  - name: bench\n    host: 127.0.0.1\n    port: 0\n    queue: {size: 10000000}\n"
+            + (busYaml.isEmpty() ? "" : "    " + busYaml + "\n");
     return ConfigLoader.parse(yaml, "bench").buses().get(0);
   }
 
   private BusClient client(String node) {
     return BusClient.connect(
         BusClientOptions.builder().endpoint(broker.endpoint()).nodeId(node).build());
+  }
+
+  /** The broker under test. */
+  Broker broker() {
+    return broker;
   }
 
   @Override

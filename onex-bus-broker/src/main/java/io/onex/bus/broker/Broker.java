@@ -4,9 +4,11 @@ import io.onex.bus.broker.loop.BrokerAgent;
 import io.onex.bus.broker.stats.BrokerCounters;
 import io.onex.bus.broker.stats.BrokerSnapshot;
 import io.onex.bus.broker.stats.ConnectionView;
+import io.onex.bus.broker.stats.TopicTotals;
 import io.onex.bus.config.BusConfig;
 import io.onex.bus.protocol.codec.EventRecord;
 import io.onex.bus.protocol.codec.EventRecords;
+import io.onex.bus.protocol.debug.DebugSettings;
 import io.onex.bus.protocol.schema.RegisteredSchema;
 import io.onex.bus.protocol.schema.TopicSchemaSet;
 import io.onex.bus.protocol.topic.Topics;
@@ -153,6 +155,19 @@ public final class Broker implements AutoCloseable {
   /** The registry schema revision the loop enforces now (0 before any update). Any thread. */
   public long schemaRevision() {
     return agent.schemaRevision();
+  }
+
+  /**
+   * Switches the bus's debug mode: events on the settings' topics are dumped to the log (capped,
+   * redacted) from the loop's next turn; null turns it off. Any thread.
+   */
+  public void applyDebugSettings(DebugSettings settingsOrNull) {
+    agent.offerDebugSettings(settingsOrNull);
+  }
+
+  /** Per-topic counts (up to the bus's topic cap, then {@code _other}), at most 100 ms old. */
+  public List<TopicTotals> topicTotals() {
+    return counters.topicTotals();
   }
 
   /** The connected nodes and their patterns, as of the loop's last second (at most 200). */

@@ -3,6 +3,7 @@ package io.onex.bus.cli;
 import io.onex.bus.cli.commands.BenchCommand;
 import io.onex.bus.cli.commands.BusCommand;
 import io.onex.bus.cli.commands.BusesCommand;
+import io.onex.bus.cli.commands.DebugCommand;
 import io.onex.bus.cli.commands.DescribeCommand;
 import io.onex.bus.cli.commands.EventMonitorCommand;
 import io.onex.bus.cli.commands.NodesCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
       RegistryCommand.class,
       SchemaCommand.class,
       BusCommand.class,
+      DebugCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

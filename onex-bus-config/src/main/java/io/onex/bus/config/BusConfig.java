@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * @param policy who may receive what (empty: everything allowed)
  * @param flow backpressure marks and per-topic queue settings
  * @param schema schema enforcement: modes per bus and topic pattern, limits
+ * @param metrics per-topic counting and its cardinality cap
  */
 public record BusConfig(
     String name,
@@ -26,7 +27,8 @@ public record BusConfig(
     BusMetadata metadata,
     PolicyConfig policy,
     FlowConfig flow,
-    SchemaConfig schema) {
+    SchemaConfig schema,
+    MetricsConfig metrics) {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
   /** Validates name and host and that nothing is missing; the message names the field. */
@@ -46,9 +48,10 @@ public record BusConfig(
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(flow, "flow");
     Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(metrics, "metrics");
   }
 
-  /** A bus with the default schema setting for its name. */
+  /** A bus with the default schema setting for its name and the default metrics settings. */
   public BusConfig(
       String name,
       String host,
@@ -73,7 +76,8 @@ public record BusConfig(
         metadata,
         policy,
         flow,
-        SchemaConfig.defaultFor(name == null ? "" : name));
+        SchemaConfig.defaultFor(name == null ? "" : name),
+        MetricsConfig.DEFAULT);
   }
 
   /** A bus without a policy. */
@@ -105,14 +109,14 @@ public record BusConfig(
   public BusConfig withPort(PortSpec newPort) {
     return new BusConfig(
         name, host, newPort, queue, limits, heartbeat, logging, shutdown, metadata, policy, flow,
-        schema);
+        schema, metrics);
   }
 
   /** This bus with other schema settings. */
   public BusConfig withSchema(SchemaConfig newSchema) {
     return new BusConfig(
         name, host, port, queue, limits, heartbeat, logging, shutdown, metadata, policy, flow,
-        newSchema);
+        newSchema, metrics);
   }
 
   /** Whether {@code name} is a valid bus name: lower case, digits, {@code _}, {@code -}. */

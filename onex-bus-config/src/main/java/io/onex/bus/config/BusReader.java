@@ -26,7 +26,8 @@ final class BusReader {
           "metadata",
           "policy",
           "flow",
-          "schema");
+          "schema",
+          "metrics");
   static final List<String> METADATA = List.of("purpose", "qos", "debug", "extra");
 
   /**
@@ -73,6 +74,7 @@ final class BusReader {
     PolicyConfig policy = PolicyReader.read(b.section("policy", PolicyReader.KEYS));
     FlowConfig flow = FlowReader.read(b.section("flow", FlowReader.KEYS));
     SchemaConfig schema = SchemaReader.read(b.section("schema", SchemaReader.KEYS), name);
+    MetricsConfig metrics = MetricsReader.read(b.section("metrics", MetricsReader.KEYS));
     BusConfig config =
         nameOk
             ? new BusConfig(
@@ -87,7 +89,8 @@ final class BusReader {
                 metadata,
                 policy,
                 flow,
-                schema)
+                schema,
+                metrics)
             : null;
     return new Result(
         config,

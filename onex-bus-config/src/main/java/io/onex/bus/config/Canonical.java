@@ -76,6 +76,10 @@ final class Canonical {
       f.put("topic_queues", qs);
       m.put("flow", f);
     }
+    if (!b.metrics().equals(MetricsConfig.DEFAULT)) {
+      m.put(
+          "metrics", Map.of("enabled", b.metrics().enabled(), "topic_cap", b.metrics().topicCap()));
+    }
     if (b.policy().isActive() || !b.policy().trust().isEmpty()) {
       m.put("policy", of(b.policy()));
     }

@@ -1,6 +1,7 @@
 package io.onex.bus.registry;
 
 import io.onex.bus.protocol.ErrorCode;
+import io.onex.bus.registry.debug.DebugModes;
 import io.onex.bus.registry.lease.Lease;
 import io.onex.bus.registry.lease.LeaseManager;
 import io.onex.bus.registry.node.BusConnection;
@@ -34,14 +35,27 @@ public final class Registry {
   private final NodeRegistry nodes;
   private final BusRegistry buses;
   private final Clock clock;
+  private final DebugModes debug;
   private final Map<String, Map<String, Object>> busStats = new ConcurrentHashMap<>();
 
-  /** Ties the three registries together. */
+  /** Ties the three registries together; debug modes are kept in memory only. */
   public Registry(LeaseManager leases, NodeRegistry nodes, BusRegistry buses, Clock clock) {
+    this(leases, nodes, buses, DebugModes.inMemory(), clock);
+  }
+
+  /** Ties the three registries and the buses' debug modes together. */
+  public Registry(
+      LeaseManager leases, NodeRegistry nodes, BusRegistry buses, DebugModes debug, Clock clock) {
     this.leases = leases;
     this.nodes = nodes;
     this.buses = buses;
+    this.debug = debug;
     this.clock = clock;
+  }
+
+  /** The buses' debug modes. */
+  public DebugModes debug() {
+    return debug;
   }
 
   /** The lease manager. */

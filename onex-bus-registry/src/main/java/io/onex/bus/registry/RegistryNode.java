@@ -2,6 +2,7 @@ package io.onex.bus.registry;
 
 import io.onex.bus.config.RegistryConfig;
 import io.onex.bus.registry.api.RegistryViews;
+import io.onex.bus.registry.debug.DebugModes;
 import io.onex.bus.registry.events.RegistryEvents;
 import io.onex.bus.registry.lease.AllocatedBy;
 import io.onex.bus.registry.lease.Lease;
@@ -66,6 +67,7 @@ public final class RegistryNode implements AutoCloseable {
               leases,
               new NodeRegistry(store, config.node(), clock, events),
               new BusRegistry(store),
+              DebugModes.load(store, clock),
               clock);
       SchemaRegistry schemas = new SchemaRegistry(store, events, clock);
       Duration reapEvery = min(config.lease().reapInterval(), config.node().reapInterval());

@@ -11,6 +11,7 @@ import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.codec.Command;
 import io.onex.bus.protocol.codec.Frame;
 import io.onex.bus.protocol.codec.FrameCodec;
+import io.onex.bus.protocol.debug.DebugSettings;
 import io.onex.bus.protocol.schema.TopicSchemaSet;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,8 +48,10 @@ public final class BrokerAgent implements Agent {
   private long nextConnectionsMillis;
   private long nextFlowReportMillis;
   private static final long FLOW_REPORT_EVERY_MILLIS = 1000;
-  // Low rate (registry events); a lock-free queue keeps the loop from ever waiting on a producer.
-  private final ConcurrentLinkedQueue<SystemEvent> systemInbox = new ConcurrentLinkedQueue<>();
+  // Low rate (registry events, settings from the registry); a lock-free queue keeps the loop from
+  // ever waiting on a producer. Each entry runs on the loop thread.
+  private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+  private long lastCountsSum = -1;
   private final AtomicReference<TopicSchemaSet> pendingSchemas = new AtomicReference<>();
   private volatile long appliedSchemaRevision;
 
@@ -82,10 +85,16 @@ public final class BrokerAgent implements Agent {
    * events, when the registry runs in the same JVM), for the loop to route on its next turn.
    */
   public void offerSystemEvent(byte[] encodedRecord, byte[] publisherNodeId) {
-    systemInbox.add(new SystemEvent(encodedRecord, publisherNodeId));
+    inbox.add(() -> publishes.publishSystem(encodedRecord, publisherNodeId));
   }
 
-  private record SystemEvent(byte[] record, byte[] publisher) {}
+  /**
+   * Any thread: switches the bus's debug mode (null: off) on the loop's next turn. The registry's
+   * heartbeat reply carries it (docs/operations.md, "Debug mode").
+   */
+  public void offerDebugSettings(DebugSettings settingsOrNull) {
+    inbox.add(() -> state.trace.apply(settingsOrNull));
+  }
 
   /**
    * Any thread: the registry's schemas for this bus changed; the loop switches to {@code next}
@@ -111,11 +120,11 @@ public final class BrokerAgent implements Agent {
     }
   }
 
-  private int routeSystemEvents() {
+  private int runInbox() {
     int n = 0;
-    SystemEvent e;
-    while ((e = systemInbox.poll()) != null) {
-      publishes.publishSystem(e.record(), e.publisher());
+    Runnable r;
+    while ((r = inbox.poll()) != null) {
+      r.run();
       n++;
     }
     return n;
@@ -124,8 +133,9 @@ public final class BrokerAgent implements Agent {
   @Override
   public int doWork() {
     tick();
+    state.trace.beginPass();
     applySchemas();
-    int work = read() + routeSystemEvents();
+    int work = read() + runInbox();
     if (work > 0 || state.outbox.hasBacklog()) {
       flush();
     }
@@ -143,6 +153,7 @@ public final class BrokerAgent implements Agent {
     tick();
     lifecycle.stopping(this::flush);
     state.counters.publish(state.sequence(), state.sessions.size(), state.index.size());
+    state.counters.publishTopics(state.topics.totals());
     router.close();
   }
 
@@ -249,6 +260,7 @@ public final class BrokerAgent implements Agent {
           state.index.size(),
           state.flow.queuedEvents(),
           state.flow.queuedBytes());
+      publishTopicTotals(false);
     }
     if (now >= nextFlowReportMillis) {
       state.flow.report(now - (nextFlowReportMillis - FLOW_REPORT_EVERY_MILLIS));
@@ -259,6 +271,20 @@ public final class BrokerAgent implements Agent {
       nextConnectionsMillis = now + CONNECTIONS_EVERY_MILLIS;
       state.counters.publishConnections(connectionViews());
       state.counters.publishSubscriptions(subscriptionViews());
+      publishTopicTotals(true);
+    }
+  }
+
+  /**
+   * Copies the per-topic counts for the metrics: on a stats tick only when a bus total moved (an
+   * idle bus rebuilds nothing), and once a second regardless.
+   */
+  private void publishTopicTotals(boolean always) {
+    var c = state.counters;
+    long sum = c.published() + c.delivered() + c.dropped() + c.rejectedTotal();
+    if (always || sum != lastCountsSum) {
+      lastCountsSum = sum;
+      c.publishTopics(state.topics.totals());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.onex.bus.broker.loop;
 
+import io.onex.bus.broker.debug.EventTrace;
 import io.onex.bus.broker.policy.PolicyEngine;
 import io.onex.bus.broker.routing.SubscriptionIndex;
 import io.onex.bus.broker.schema.SchemaEnforcer;
@@ -7,6 +8,7 @@ import io.onex.bus.broker.schema.SchemaReports;
 import io.onex.bus.broker.session.Session;
 import io.onex.bus.broker.session.SessionTable;
 import io.onex.bus.broker.stats.BrokerCounters;
+import io.onex.bus.broker.stats.TopicMeter;
 import io.onex.bus.config.BusConfig;
 
 /**
@@ -24,6 +26,8 @@ final class BrokerState {
   final PolicyEngine policy;
   final SchemaEnforcer schemas;
   final SchemaReports schemaReports;
+  final TopicMeter topics;
+  final EventTrace trace;
 
   /** Set once, right after construction (it needs the publish handler, which needs this). */
   FlowControl flow;
@@ -41,6 +45,8 @@ final class BrokerState {
     this.counters = counters;
     this.outbox = outbox;
     this.replies = replies;
+    this.topics = new TopicMeter(config.metrics());
+    this.trace = new EventTrace(config.name());
   }
 
   long sequence() {

@@ -66,6 +66,7 @@ final class FlowControl {
       f.dropArrival(seq);
       f.setLastDroppedTopic(topic);
       state.counters.addDropped(1);
+      state.topics.dropped(topic);
       noteActivity(s);
       return;
     }
@@ -76,6 +77,7 @@ final class FlowControl {
       SubscriptionFlow.Queued evicted = f.evictOldest();
       f.setLastDroppedTopic(evicted.topic());
       state.counters.addDropped(1);
+      state.topics.dropped(evicted.topic());
       byte[] bytes = evicted.record().length == length ? evicted.record() : new byte[length];
       System.arraycopy(record.buffer(), record.recordOffset(), bytes, 0, length);
       f.append(new SubscriptionFlow.Queued(bytes, topic, seq, micros, publisher));
@@ -170,6 +172,8 @@ final class FlowControl {
           q.record(),
           0,
           q.record().length);
+      state.topics.delivered(q.topic());
+      state.trace.receivedQueued(q.record(), q.topic(), session.nodeId(), q.sequence());
     }
     return f.peek() == null;
   }

@@ -4,6 +4,7 @@ import io.onex.bus.broker.lifecycle.SystemEvents;
 import io.onex.bus.broker.routing.Subscriber;
 import io.onex.bus.broker.schema.SchemaEnforcer;
 import io.onex.bus.broker.session.Session;
+import io.onex.bus.broker.stats.TopicCounters;
 import io.onex.bus.config.TrustLevel;
 import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.ProtocolException;
@@ -60,12 +61,14 @@ final class PublishHandler {
       try {
         long seq = route(from, frame, ref, index);
         if (seq == SCHEMA_REJECTED) {
+          state.topics.rejected(lastTopic);
           continue;
         }
         first = accepted == 0 ? seq : first;
         accepted++;
       } catch (ProtocolException e) {
         state.replies.reject(from, ref, index, e, state.nowMillis());
+        state.topics.rejected(e.code() == ErrorCode.INVALID_TOPIC ? null : record.topic());
       }
     }
     state.counters.addPublished(accepted);
@@ -128,6 +131,8 @@ final class PublishHandler {
   private long deliver(
       Subscriber[] targets, byte[] publisherNodeId, TrustLevel trust, String topic) {
     long seq = state.nextSequence();
+    TopicCounters counts = state.topics.published(topic, record.recordLength());
+    state.trace.published(record, topic, publisherNodeId, seq);
     for (Subscriber s : targets) {
       if (s.accepts(record)) {
         if (s.policy() != null) {
@@ -147,6 +152,8 @@ final class PublishHandler {
               record.buffer(),
               record.recordOffset(),
               record.recordLength());
+          TopicCounters.delivered(counts);
+          state.trace.received(record, topic, s.session().nodeId(), seq);
         } else {
           state.flow.enqueue(s, record, topic, seq, state.nowMicros(), publisherNodeId);
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.bus.broker.Broker;
 import io.onex.bus.broker.BrokerStartException;
 import io.onex.bus.broker.lifecycle.SystemEvents;
-import io.onex.bus.client.BusSchemas;
 import io.onex.bus.client.RegistryCallException;
 import io.onex.bus.client.RegistryClient;
 import io.onex.bus.config.BusConfig;
@@ -24,10 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A bus broker that lives in the registry: it leases its port there (honouring a fixed port or a
  * range from its config), binds it, registers the bus, then heartbeats once per interval with the
- * bus's subscriber count, connections and counters, and renews its lease. A port it cannot bind is
- * reported ({@code bind_failed}) and another leased, with exponential backoff up to the retry limit
- * (EVENT_RETRY, EVENT_RETRY_LIMIT_EXCEEDED). On close the broker stops first, then the node
- * deregisters, which releases the lease.
+ * bus's subscriber count, connections and counters, and renews its lease. The heartbeat's reply
+ * carries the bus's run-time settings (debug mode, schema revision), which {@link BusSettings}
+ * hands to the broker. A port it cannot bind is reported ({@code bind_failed}) and another leased,
+ * with exponential backoff up to the retry limit (EVENT_RETRY, EVENT_RETRY_LIMIT_EXCEEDED). On
+ * close the broker stops first, then the node deregisters, which releases the lease.
  *
  * <p>Started and closed from one thread; the heartbeat runs on its own thread ({@code
  * onex-registration-<bus>}).
@@ -41,10 +41,8 @@ public final class RegisteredBus implements AutoCloseable {
   private final String nodeId;
   private final ScheduledExecutorService heartbeats;
 
-  /** The registry's schema revision this broker enforces; -1 before the first reply. */
-  private long schemaRevision = -1;
-
   private final BusReport report;
+  private final BusSettings settings;
   private volatile String leaseId;
   private volatile long nextRenewNanos;
   private final long renewEveryNanos;
@@ -56,6 +54,7 @@ public final class RegisteredBus implements AutoCloseable {
     this.nodeId = SystemEvents.brokerNodeId(broker.name());
     this.leaseId = leaseId;
     this.report = new BusReport(broker);
+    this.settings = new BusSettings(broker, registry);
     this.renewEveryNanos = (long) (leaseTtlSeconds * 1e9 / 3);
     this.nextRenewNanos = System.nanoTime() + renewEveryNanos;
     this.heartbeats =
@@ -154,49 +153,14 @@ public final class RegisteredBus implements AutoCloseable {
     md.put("qos", m.qos());
     md.put("debug", m.debug());
     md.set("extra", RegistryCodec.mapper().valueToTree(m.extra()));
-    applySettings(registry.register(r));
-  }
-
-  /**
-   * Acts on the {@code bus_settings} of a REGISTER or HEARTBEAT reply: when the registry's schema
-   * revision for this bus moved, reads the current schemas and hands them to the broker, which
-   * switches without a restart. Heartbeat thread.
-   */
-  private void applySettings(JsonNode reply) {
-    JsonNode settings = reply == null ? null : reply.get("bus_settings");
-    if (settings == null || !settings.isObject()) {
-      return;
-    }
-    long revision = settings.path("schema_revision").asLong(-1);
-    if (revision >= 0 && revision != schemaRevision) {
-      BusSchemas current;
-      try {
-        current = registry.busSchemas(broker.name());
-      } catch (RegistryCallException e) {
-        // Keep enforcing what we have; the next heartbeat reply asks again.
-        LOG.warn("bus {} could not read its schemas: {}", broker.name(), e.getMessage());
-        return;
-      }
-      broker.updateSchemas(current.schemas(), current.revision());
-      schemaRevision = current.revision();
-      LOG.atInfo()
-          .addKeyValue("event", "SCHEMAS_UPDATED")
-          .addKeyValue("bus", broker.name())
-          .addKeyValue("schema_revision", current.revision())
-          .addKeyValue("schemas", current.schemas().size())
-          .log(
-              "bus {} enforces {} topic schemas (revision {})",
-              broker.name(),
-              current.schemas().size(),
-              current.revision());
-    }
+    settings.accept(registry.register(r).path("bus_settings"));
   }
 
   /** One heartbeat: report the bus; renew the lease when a third of its TTL passed. */
   private void beat() {
     try {
       try {
-        applySettings(registry.heartbeat(nodeId, report.next()));
+        settings.accept(registry.heartbeat(nodeId, report.next()).path("bus_settings"));
       } catch (RegistryCallException e) {
         if (e.code() != ErrorCode.UNKNOWN_NODE) {
           throw e;

@@ -25,6 +25,7 @@ public final class BrokerCounters {
   private volatile BrokerSnapshot latest = BrokerSnapshot.EMPTY;
   private volatile List<ConnectionView> connections = List.of();
   private volatile List<SubscriptionView> subscriptionViews = List.of();
+  private volatile List<TopicTotals> topicTotals = List.of();
 
   public void addPublished(long n) {
     published += n;
@@ -131,6 +132,16 @@ public final class BrokerCounters {
   /** Loop thread: make the current subscription gauges visible to other threads. */
   public void publishSubscriptions(List<SubscriptionView> now) {
     subscriptionViews = List.copyOf(now);
+  }
+
+  /** Loop thread: make the per-topic counts visible to other threads. */
+  public void publishTopics(List<TopicTotals> now) {
+    topicTotals = List.copyOf(now);
+  }
+
+  /** Any thread: the per-topic counts as of the last {@link #publishTopics}. */
+  public List<TopicTotals> topicTotals() {
+    return topicTotals;
   }
 
   /** Any thread: the subscription gauges as of the last {@link #publishSubscriptions}. */

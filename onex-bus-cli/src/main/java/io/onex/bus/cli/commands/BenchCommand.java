@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.bus.bench.BenchHarness;
 import io.onex.bus.bench.BenchOptions;
 import io.onex.bus.bench.BenchRow;
+import io.onex.bus.bench.MetricsBench;
+import io.onex.bus.bench.MetricsBenchOptions;
+import io.onex.bus.bench.MetricsRow;
 import io.onex.bus.bench.flow.FanBench;
 import io.onex.bus.bench.flow.FanBenchOptions;
 import io.onex.bus.bench.flow.FanRow;
@@ -48,7 +51,8 @@ import picocli.CommandLine.Option;
  * --scenario routing}), a fast subscriber alone and next to a stalled one ({@code --scenario
  * stalled}), 1 → 10 and 10 → 1 throughput ({@code --scenario fanout}, {@code fanin}) or
  * publish-to-receive latency at a fixed rate ({@code --scenario latency}), the last three on onex
- * and NATS; as a table and optionally as JSON rows. Main thread.
+ * and NATS, or 1→1 with metrics on and off ({@code --scenario metrics}); as a table and optionally
+ * as JSON rows. Main thread.
  */
 @Command(
     name = "bench",
@@ -56,7 +60,7 @@ import picocli.CommandLine.Option;
         "Benchmark onex-bus against NATS and raw JeroMQ, same run; or the registry (--scenario"
             + " registry), routing over many topics (--scenario routing), a stalled subscriber"
             + " (--scenario stalled), 1->10 and 10->1 (--scenario fanout, fanin), latency"
-            + " percentiles (--scenario latency).")
+            + " percentiles (--scenario latency), the cost of metrics (--scenario metrics).")
 public final class BenchCommand implements Callable<Integer> {
   static final String ONE_TO_ONE = "1to1";
 
@@ -71,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
               + " (10,000 topics and 1,000 subscriptions against one topic) or stalled (a fast"
               + " subscriber alone and next to one that grants no credit), fanout (1 -> 10), fanin"
               + " (10 -> 1) or latency (p50/p99/p99.9 at a fixed rate), the last three on onex and"
-              + " NATS")
+              + " NATS; metrics (1 -> 1 with per-topic metrics and a scraper, against metrics off)")
   String scenario;
 
   @Option(
@@ -83,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--size",
-      description = "fanout, fanin, latency: payload size in bytes (default 256)")
+      description = "fanout, fanin, latency, metrics: payload size in bytes (default 256)")
   Integer size;
 
   @Option(
@@ -154,6 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
       case StalledBench.SCENARIO -> stalled();
       case FanBench.FANOUT, FanBench.FANIN -> fan();
       case LatencyBench.SCENARIO -> latency();
+      case MetricsBench.SCENARIO -> metrics();
       default ->
           throw new CliException(
               OnexCommand.EXIT_USAGE,
@@ -161,7 +166,7 @@ public final class BenchCommand implements Callable<Integer> {
                   + scenario
                   + "; known: "
                   + ONE_TO_ONE
-                  + ", registry, routing, stalled, fanout, fanin, latency");
+                  + ", registry, routing, stalled, fanout, fanin, latency, metrics");
     };
   }
 
@@ -181,7 +186,9 @@ public final class BenchCommand implements Callable<Integer> {
           FanBench.FANIN,
           Set.of("--events", "--size"),
           LatencyBench.SCENARIO,
-          Set.of("--events", "--size", "--rate"));
+          Set.of("--events", "--size", "--rate"),
+          MetricsBench.SCENARIO,
+          Set.of("--events", "--size"));
 
   private static final Set<String> COMMON_OPTIONS =
       Set.of("--scenario", "--quick", "--json", "--repetitions");
@@ -203,6 +210,20 @@ public final class BenchCommand implements Callable<Integer> {
                 + String.join(", ", new TreeSet<>(COMMON_OPTIONS)));
       }
     }
+  }
+
+  private Integer metrics() throws Exception {
+    MetricsBenchOptions preset = quick ? MetricsBenchOptions.quick() : MetricsBenchOptions.full();
+    MetricsBenchOptions options =
+        usage(
+            () ->
+                new MetricsBenchOptions(
+                    events != null ? events : preset.events(),
+                    repetitions != null ? repetitions : preset.repetitions(),
+                    size != null ? size : preset.size()));
+    List<MetricsRow> rows = MetricsScenario.run(options, spec.commandLine().getErr()::println);
+    return report(
+        spec.commandLine().getOut(), rows, MetricsScenario::printTable, MetricsScenario::write);
   }
 
   private Integer fan() throws Exception {
@@ -777,7 +798,7 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void writeJson(Path file, ArrayNode array) {
+  static void writeJson(Path file, ArrayNode array) {
     try {
       Files.writeString(file, array.toPrettyString() + "\n");
     } catch (IOException e) {

@@ -2,13 +2,18 @@ package io.onex.bus.cli.commands;
 
 import io.onex.bus.cli.CliException;
 import io.onex.bus.cli.OnexCommand;
+import io.onex.bus.cli.deploy.BusMetricsSource;
 import io.onex.bus.cli.deploy.Deployment;
 import io.onex.bus.cli.deploy.LocalBuses;
+import io.onex.bus.cli.deploy.MetricsHttp;
 import io.onex.bus.config.BusConfig;
 import io.onex.bus.config.OnexConfig;
+import io.onex.bus.observability.metrics.ProcessMetrics;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +26,8 @@ import picocli.CommandLine.Parameters;
     description = "One bus broker.",
     subcommands = {BusCommand.Start.class})
 public final class BusCommand implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(BusCommand.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -30,7 +37,8 @@ public final class BusCommand implements Runnable {
 
   /**
    * {@code onex bus start NAME}: the broker of bus NAME from the config, on a port leased from the
-   * registry, until SIGINT or SIGTERM. Main thread.
+   * registry, until SIGINT or SIGTERM; its metrics at {@code GET /metrics} on an ephemeral port of
+   * the HTTP host, printed as {@code http URL}. Main thread.
    */
   @Command(name = "start", description = "Run one bus broker, on a port leased from the registry.")
   public static final class Start implements Callable<Integer> {
@@ -62,12 +70,30 @@ public final class BusCommand implements Runnable {
                           "no bus named '" + name + "' in " + cfg.sourceName()));
       String endpoint = Deployment.registryEndpoint(registry, home);
       LocalBuses buses = LocalBuses.start(List.of(bus), endpoint, cfg.registry().retry());
-      PrintWriter out = spec.commandLine().getOut();
       var b = buses.buses().get(0).broker();
+      ProcessMetrics metrics = new ProcessMetrics();
+      BusMetricsSource.expose(metrics, b);
+      MetricsHttp http;
+      try {
+        // Any free port: several bus processes share a host, and the registry holds http.port.
+        http = MetricsHttp.start(cfg.http().host(), 0, metrics);
+      } catch (RuntimeException e) {
+        buses.close();
+        throw new CliException(
+            OnexCommand.EXIT_FAILURE, "cannot start the metrics endpoint: " + e.getMessage());
+      }
+      LOG.info("bus {} serves metrics at {}/metrics", b.name(), http.url());
+      PrintWriter out = spec.commandLine().getOut();
       out.printf("bus %-10s %s%n", b.name(), b.endpoint());
+      out.printf("http %s%n", http.url());
       out.println("onex: ready");
       out.flush();
-      return UntilStopped.await(buses::close, bus.shutdown().drainTimeout());
+      return UntilStopped.await(
+          () -> {
+            buses.close();
+            http.close();
+          },
+          bus.shutdown().drainTimeout());
     }
   }
 }

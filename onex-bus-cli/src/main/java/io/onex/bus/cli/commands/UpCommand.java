@@ -49,8 +49,7 @@ public final class UpCommand implements Callable<Integer> {
     }
     registry.publisher().attach(eventsBus(cfg, buses));
     for (RegisteredBus b : buses.buses()) {
-      Broker broker = b.broker();
-      metrics.addBus(broker.name(), () -> BusMetricsSource.of(broker.snapshot()));
+      BusMetricsSource.expose(metrics, b.broker());
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("registry %s%n", registry.endpoint());

@@ -42,7 +42,8 @@ public final class LocalRegistry implements AutoCloseable {
     metrics.setRegistry(node::stats);
     RegistryHttpApi http;
     try {
-      http = RegistryHttpApi.start(cfg.http(), node.views(), node.schemas(), metrics);
+      http =
+          RegistryHttpApi.start(cfg.http(), node.views(), node.schemas(), metrics, node.registry());
     } catch (RuntimeException e) {
       node.close();
       throw new CliException(

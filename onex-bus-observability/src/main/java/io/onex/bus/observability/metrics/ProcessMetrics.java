@@ -8,20 +8,23 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The Prometheus metrics of one onex process: per bus ({@code onex_bus_*}, label {@code bus}), the
- * registry's ({@code onex_registry_*}) and the JVM's. Values are read at scrape time from the
- * suppliers given (brokers' immutable snapshots), so the hot path pays nothing. Metric names are
- * listed in docs/operations.md. Any thread; buses may be added while scrapes run.
+ * The Prometheus metrics of one onex process: per bus ({@code onex_bus_*}, label {@code bus}) and
+ * per topic ({@code onex_bus_topic_*}, labels {@code bus} and {@code topic}), the registry's
+ * ({@code onex_registry_*}) and the JVM's. Values are read at scrape time from the suppliers given
+ * (brokers' immutable snapshots), so the hot path pays nothing. Metric names are listed in
+ * docs/operations.md. Any thread; buses may be added while scrapes run.
  */
 public final class ProcessMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final Map<String, Supplier<BusStats>> buses = new ConcurrentSkipListMap<>();
+  private final Map<String, Supplier<List<TopicStats>>> topics = new ConcurrentSkipListMap<>();
   private volatile Supplier<RegistryStats> registryStats;
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
@@ -49,6 +52,21 @@ public final class ProcessMetrics {
     gauge(
         "onex_bus_queued_events", "Events waiting in subscription queues", BusStats::queuedEvents);
     gauge("onex_bus_queued_bytes", "Bytes waiting in subscription queues", BusStats::queuedBytes);
+    topicCounter(
+        "onex_bus_topic_events_published", "Events routed, per topic", TopicStats::published);
+    topicCounter(
+        "onex_bus_topic_events_delivered",
+        "Deliveries handed to connections, per topic",
+        TopicStats::delivered);
+    topicCounter(
+        "onex_bus_topic_events_dropped",
+        "Deliveries dropped by full queues, per topic",
+        TopicStats::dropped);
+    topicCounter(
+        "onex_bus_topic_events_rejected",
+        "Events refused with an ERROR, per topic",
+        TopicStats::rejected);
+    topicCounter("onex_bus_topic_bytes", "Bytes of routed events, per topic", TopicStats::bytes);
     registryGauge(
         "onex_registry_leases_active", "Leases holding a port", RegistryStats::activeLeases);
     registryGauge("onex_registry_buses", "Registered buses", RegistryStats::buses);
@@ -73,9 +91,19 @@ public final class ProcessMetrics {
     buses.put(name, stats);
   }
 
+  /**
+   * Exposes bus {@code name} and its per-topic counts ({@code onex_bus_topic_*}), each read at each
+   * scrape.
+   */
+  public void addBus(String name, Supplier<BusStats> stats, Supplier<List<TopicStats>> perTopic) {
+    buses.put(name, stats);
+    topics.put(name, perTopic);
+  }
+
   /** Stops exposing bus {@code name}. */
   public void removeBus(String name) {
     buses.remove(name);
+    topics.remove(name);
   }
 
   /** Exposes the registry's numbers, read from {@code stats} at each scrape. */
@@ -113,6 +141,22 @@ public final class ProcessMetrics {
         .help(help)
         .labelNames("bus")
         .callback(cb -> buses.forEach((bus, s) -> cb.call(value.applyAsDouble(s.get()), bus)))
+        .register(registry);
+  }
+
+  private void topicCounter(String name, String help, ToDoubleFunction<TopicStats> value) {
+    CounterWithCallback.builder()
+        .name(name)
+        .help(help)
+        .labelNames("bus", "topic")
+        .callback(
+            cb ->
+                topics.forEach(
+                    (bus, s) -> {
+                      for (TopicStats t : s.get()) {
+                        cb.call(value.applyAsDouble(t), bus, t.topic());
+                      }
+                    }))
         .register(registry);
   }
 

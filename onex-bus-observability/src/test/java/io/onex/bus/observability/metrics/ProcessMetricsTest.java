@@ -52,6 +52,29 @@ class ProcessMetricsTest {
     assertThat(List.of(scrape(m).split("\n"))).noneMatch(l -> l.contains("onex_registry_nodes{"));
   }
 
+  @Test
+  void perTopicCountsAreLabelledByBusAndTopic() {
+    ProcessMetrics m = new ProcessMetrics();
+    m.addBus(
+        "user",
+        () -> new BusStats(5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+        () ->
+            List.of(
+                new TopicStats("demo.a", 3, 6, 1, 0, 300),
+                new TopicStats("_other", 2, 0, 0, 4, 9)));
+
+    String text = scrape(m);
+
+    assertThat(text)
+        .contains("onex_bus_topic_events_published_total{bus=\"user\",topic=\"demo.a\"} 3.0")
+        .contains("onex_bus_topic_events_delivered_total{bus=\"user\",topic=\"demo.a\"} 6.0")
+        .contains("onex_bus_topic_events_dropped_total{bus=\"user\",topic=\"demo.a\"} 1.0")
+        .contains("onex_bus_topic_events_rejected_total{bus=\"user\",topic=\"_other\"} 4.0")
+        .contains("onex_bus_topic_bytes_total{bus=\"user\",topic=\"demo.a\"} 300.0");
+    m.removeBus("user");
+    assertThat(scrape(m)).doesNotContain("onex_bus_topic_events_published_total{");
+  }
+
   private static String scrape(ProcessMetrics m) {
     return new String(m.scrape(), StandardCharsets.UTF_8);
   }

@@ -43,7 +43,7 @@ final class RequestHandler {
     this.registry = registry;
     this.views = new RegistryViews(registry);
     this.schemas = new SchemaRequests(schemas);
-    this.busSettings = new BusSettings(schemas);
+    this.busSettings = new BusSettings(schemas, registry.debug());
   }
 
   /** The OK body for {@code req}; a refusal is thrown. */

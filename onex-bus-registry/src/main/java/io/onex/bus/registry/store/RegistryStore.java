@@ -120,6 +120,22 @@ public interface RegistryStore extends AutoCloseable {
   /** Each bus's schema revision, for the buses that ever had a schema registered, by bus. */
   Map<String, Long> schemaRevisions();
 
+  /**
+   * Inserts or replaces the debug settings of bus {@code bus} (a JSON document, see {@code
+   * DebugSettings}).
+   */
+  void putDebugSettings(String bus, String settingsJson, Instant at);
+
+  /**
+   * Removes the debug settings of bus {@code bus}.
+   *
+   * @return false when there were none
+   */
+  boolean removeDebugSettings(String bus);
+
+  /** Every bus's debug settings (JSON documents), by bus name. */
+  Map<String, String> debugSettings();
+
   /** Closes the store; later calls fail. */
   @Override
   void close();

@@ -32,8 +32,8 @@ import org.sqlite.SQLiteException;
 
 /**
  * The embedded {@link RegistryStore}: one SQLite file (ARCHITECTURE.md section 6), tables {@code
- * leases}, {@code nodes}, {@code buses}, {@code schemas} and {@code schema_revisions} as {@code
- * SqliteSchema} describes.
+ * leases}, {@code nodes}, {@code buses}, {@code schemas}, {@code schema_revisions} and {@code
+ * debug_settings} as {@code SqliteSchema} describes.
  *
  * <p><b>Durability.</b> The file runs in WAL journal mode with {@code synchronous=NORMAL}. When a
  * method returns, its transaction is in the write-ahead log in the operating system's page cache:
@@ -411,6 +411,45 @@ public final class SqliteRegistryStore implements RegistryStore {
       return rs.next() ? rs.getLong(1) : 0;
     }
   }
+
+  @Override
+  public void putDebugSettings(String bus, String settingsJson, Instant at) {
+    locked(
+        "put debug settings of " + bus,
+        () -> {
+          PreparedStatement ps = statements.get(DEBUG_PUT);
+          ps.setString(1, bus);
+          ps.setString(2, settingsJson);
+          ps.setLong(3, Micros.of(at));
+          return ps.executeUpdate();
+        });
+  }
+
+  @Override
+  public boolean removeDebugSettings(String bus) {
+    return locked(
+        "remove debug settings of " + bus, () -> delete(statements.get(DEBUG_REMOVE), bus));
+  }
+
+  @Override
+  public Map<String, String> debugSettings() {
+    return locked(
+        "list debug settings",
+        () -> {
+          Map<String, String> out = new java.util.TreeMap<>();
+          try (ResultSet rs = statements.get(DEBUG_ALL).executeQuery()) {
+            while (rs.next()) {
+              out.put(rs.getString(1), rs.getString(2));
+            }
+          }
+          return out;
+        });
+  }
+
+  private static final String DEBUG_PUT =
+      "INSERT OR REPLACE INTO debug_settings (bus, settings, updated_at) VALUES (?, ?, ?)";
+  private static final String DEBUG_REMOVE = "DELETE FROM debug_settings WHERE bus = ?";
+  private static final String DEBUG_ALL = "SELECT bus, settings FROM debug_settings ORDER BY bus";
 
   /** Closes the connection; idempotent. Later calls fail with a {@link StoreException}. */
   @Override

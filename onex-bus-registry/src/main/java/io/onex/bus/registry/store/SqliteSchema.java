@@ -104,11 +104,22 @@ final class SqliteSchema {
             revision INTEGER NOT NULL CHECK (revision >= 1)
           )""");
 
+  // Version 4 (debug mode): each bus's debug settings as set through the HTTP API, kept across
+  // restarts.
+  private static final List<String> V4_DEBUG_SETTINGS =
+      List.of(
+          """
+          CREATE TABLE debug_settings (
+            bus        TEXT    NOT NULL PRIMARY KEY,
+            settings   TEXT    NOT NULL,
+            updated_at INTEGER NOT NULL
+          )""");
+
   /**
    * Element {@code v} takes a file from schema version {@code v} to {@code v + 1}. Never edit one
    * that shipped: files out there were made by it. Package-private for the migration tests.
    */
-  static final List<List<String>> MIGRATIONS = List.of(V1, V2, V3_TOPIC_SCHEMAS);
+  static final List<List<String>> MIGRATIONS = List.of(V1, V2, V3_TOPIC_SCHEMAS, V4_DEBUG_SETTINGS);
 
   /** The schema version this build writes. */
   static final int VERSION = MIGRATIONS.size();

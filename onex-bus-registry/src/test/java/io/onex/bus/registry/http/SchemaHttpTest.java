@@ -39,7 +39,11 @@ class SchemaHttpTest {
     node = RunningRegistry.start(dir);
     http =
         RegistryHttpApi.start(
-            new HttpConfig("127.0.0.1", 0), node.views(), node.schemas(), new ProcessMetrics());
+            new HttpConfig("127.0.0.1", 0),
+            node.views(),
+            node.schemas(),
+            new ProcessMetrics(),
+            node.registry());
   }
 
   @AfterEach

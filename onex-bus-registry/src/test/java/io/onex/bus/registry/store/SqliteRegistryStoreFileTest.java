@@ -45,7 +45,7 @@ class SqliteRegistryStoreFileTest {
                   "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema"
                       + " WHERE name NOT LIKE 'sqlite_%' ORDER BY name)"))
           .isEqualTo(
-              "buses,leases,leases_active_expires_at,leases_active_host_port,nodes,"
+              "buses,debug_settings,leases,leases_active_expires_at,leases_active_host_port,nodes,"
                   + "schema_revisions,schemas");
     }
   }
