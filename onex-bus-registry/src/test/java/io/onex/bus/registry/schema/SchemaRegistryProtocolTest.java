@@ -345,12 +345,13 @@ class SchemaRegistryProtocolTest {
     bus.put("name", "user");
     bus.put("endpoint", "tcp://127.0.0.1:5999");
     ObjectNode registered = client.register(reg);
-    assertThat(registered.path("bus_settings")).isEqualTo(json("{\"schema_revision\":0}"));
+    String initial = "{\"schema_revision\":0,\"debug\":{\"enabled\":false}}";
+    assertThat(registered.path("bus_settings")).isEqualTo(json(initial));
 
     ObjectNode report = RegistryCodec.object();
     report.put("subscriber_count", 0);
     assertThat(client.heartbeat("broker.user", report).path("bus_settings"))
-        .isEqualTo(json("{\"schema_revision\":0}"));
+        .isEqualTo(json(initial));
 
     client.registerSchema("user", "orders.*", json(ORDER), AppliesTo.METADATA);
     assertThat(client.heartbeat("broker.user", report).path("bus_settings").path("schema_revision"))
