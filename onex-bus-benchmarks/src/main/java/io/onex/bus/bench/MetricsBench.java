@@ -1,8 +1,6 @@
 package io.onex.bus.bench;
 
 import io.onex.bus.broker.Broker;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +18,9 @@ import java.util.function.Function;
  */
 public final class MetricsBench {
   public static final String SCENARIO = "metrics";
+
+  static final String ON = "metrics-on";
+  static final String OFF = "metrics-off";
 
   /** The metrics of a broker as a process serves them; the bench scrapes it once a second. */
   public interface Endpoint extends AutoCloseable {
@@ -41,9 +42,6 @@ public final class MetricsBench {
   public static List<MetricsRow> run(
       MetricsBenchOptions o, Function<Broker, Endpoint> expose, Consumer<String> progress)
       throws Exception {
-    double[] on = new double[o.repetitions()];
-    double[] off = new double[o.repetitions()];
-    long[] lost = new long[2];
     AtomicLong scrapes = new AtomicLong();
     AtomicLong scrapeErrors = new AtomicLong();
     ScheduledExecutorService scraper =
@@ -53,6 +51,7 @@ public final class MetricsBench {
               t.setDaemon(true);
               return t;
             });
+    CellComparison.Result result;
     try (OnexSystem with = new OnexSystem();
         OnexSystem without = new OnexSystem("metrics: {enabled: false}");
         Endpoint endpoint = expose.apply(with.broker())) {
@@ -68,25 +67,13 @@ public final class MetricsBench {
           0,
           1,
           TimeUnit.SECONDS);
-      int warmUp = Math.max(1, o.events() / 2);
-      lost[0] += with.oneToOne(o.size(), warmUp).lost();
-      lost[1] += without.oneToOne(o.size(), warmUp).lost();
-      for (int i = 0; i < o.repetitions(); i++) {
-        // Alternate which cell goes first, so neither always runs on the warmer machine.
-        boolean onFirst = i % 2 == 0;
-        BenchSystem.Measurement a = (onFirst ? with : without).oneToOne(o.size(), o.events());
-        BenchSystem.Measurement b = (onFirst ? without : with).oneToOne(o.size(), o.events());
-        BenchSystem.Measurement mOn = onFirst ? a : b;
-        BenchSystem.Measurement mOff = onFirst ? b : a;
-        on[i] = mOn.eventsPerSecond();
-        off[i] = mOff.eventsPerSecond();
-        lost[0] += mOn.lost();
-        lost[1] += mOff.lost();
-        progress.accept(
-            String.format(
-                "%s run %d: on %.0f events/s, off %.0f events/s (%.3f)",
-                SCENARIO, i + 1, on[i], off[i], on[i] / off[i]));
-      }
+      result =
+          CellComparison.run(
+              SCENARIO,
+              List.of(cell(OFF, without, o.size()), cell(ON, with, o.size())),
+              o.events(),
+              o.repetitions(),
+              progress);
     } finally {
       scraper.shutdownNow();
       scraper.awaitTermination(10, TimeUnit.SECONDS);
@@ -94,45 +81,25 @@ public final class MetricsBench {
     if (scrapeErrors.get() > 0) {
       progress.accept(SCENARIO + ": " + scrapeErrors.get() + " scrapes failed");
     }
-    double[] pairs = new double[o.repetitions()];
-    for (int i = 0; i < pairs.length; i++) {
-      pairs[i] = on[i] / off[i];
-    }
-    double paired = median(pairs);
-    double ratio = median(on) / median(off);
-    List<MetricsRow> rows = new ArrayList<>();
-    rows.add(row("metrics-on", o, on, lost[0], scrapes.get(), ratio, paired));
-    rows.add(row("metrics-off", o, off, lost[1], 0, 1.0, 1.0));
-    return rows;
+    return List.of(row(ON, o, result, 1, scrapes.get()), row(OFF, o, result, 0, 0));
+  }
+
+  private static CellComparison.Cell cell(String name, OnexSystem system, int size) {
+    return CellComparison.cell(name, events -> system.oneToOne(size, events));
   }
 
   private static MetricsRow row(
-      String cell,
-      MetricsBenchOptions o,
-      double[] rates,
-      long lost,
-      long scrapes,
-      double ratio,
-      double paired) {
-    double[] sorted = rates.clone();
-    Arrays.sort(sorted);
+      String cell, MetricsBenchOptions o, CellComparison.Result r, int i, long scrapes) {
     return new MetricsRow(
         cell,
         o.size(),
         o.events(),
-        median(rates),
-        sorted[0],
-        sorted[sorted.length - 1],
-        lost,
+        r.median(i),
+        r.min(i),
+        r.max(i),
+        r.lost()[i],
         scrapes,
-        ratio,
-        paired);
-  }
-
-  private static double median(double[] values) {
-    double[] s = values.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        r.ratioToBaseline(i),
+        r.pairedRatio(i));
   }
 }

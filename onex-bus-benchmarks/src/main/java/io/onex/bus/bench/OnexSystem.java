@@ -55,13 +55,17 @@ final class OnexSystem implements BenchSystem {
 
   @Override
   public Measurement oneToOne(int size, int count) {
-    byte[] payload = Payloads.of(size);
+    return oneToOne(Payloads.of(size), "BENCH", count);
+  }
+
+  /** One run with a payload and event type of the caller's (an OnexEvent, say). */
+  Measurement oneToOne(byte[] payload, String eventType, int count) {
     Completion c = new Completion(count);
     completion = c;
     long dropsBefore = broker.snapshot().dropped();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
-      publisher.publishEncoded(TOPIC, "BENCH", null, payload, PublishOptions.NONE);
+      publisher.publishEncoded(TOPIC, eventType, null, payload, PublishOptions.NONE);
     }
     long received = c.await(2_000_000_000L);
     long lost = count - received;
