@@ -155,7 +155,11 @@ public final class RegistryNode implements AutoCloseable {
       }
     }
     return new io.onex.bus.observability.metrics.RegistryStats(
-        registry.leases().active().size(), online, offline, registry.allBuses().size());
+        registry.leases().active().size(),
+        online,
+        offline,
+        registry.allBuses().size(),
+        events.counts());
   }
 
   /** The server's counters. */

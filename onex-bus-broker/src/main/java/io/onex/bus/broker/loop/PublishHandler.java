@@ -121,6 +121,7 @@ final class PublishHandler {
     String topic = record.topic();
     long seq = deliver(state.index.match(topic), brokerNodeId, TrustLevel.VERIFIED, topic);
     state.counters.addPublished(1);
+    state.counters.addBusEvent(record.eventType());
     return seq;
   }
 

@@ -21,6 +21,9 @@ public final class BrokerCounters {
   private long policyDenied;
   private long schemaInvalid;
   private long schemaFlagged;
+  private final Map<String, Long> busEvents = new java.util.TreeMap<>();
+  private Map<String, Long> busEventsShown = Map.of();
+  private boolean busEventsChanged;
   private final Map<ErrorCode, Long> rejected = new EnumMap<>(ErrorCode.class);
   private volatile BrokerSnapshot latest = BrokerSnapshot.EMPTY;
   private volatile List<ConnectionView> connections = List.of();
@@ -52,6 +55,12 @@ public final class BrokerCounters {
   /** Deliveries the bus policy withheld. */
   public void addPolicyDenied(long n) {
     policyDenied += n;
+  }
+
+  /** The broker published a bus event of {@code type} (rare: a map update is fine). */
+  public void addBusEvent(String type) {
+    busEvents.merge(type, 1L, Long::sum);
+    busEventsChanged = true;
   }
 
   /** An event failed its schema check; {@code flagged} when it was delivered anyway. */
@@ -121,7 +130,16 @@ public final class BrokerCounters {
             queuedEvents,
             queuedBytes,
             schemaInvalid,
-            schemaFlagged);
+            schemaFlagged,
+            shownBusEvents());
+  }
+
+  private Map<String, Long> shownBusEvents() {
+    if (busEventsChanged) {
+      busEventsShown = Map.copyOf(busEvents);
+      busEventsChanged = false;
+    }
+    return busEventsShown;
   }
 
   /** Loop thread: make the current connections visible to other threads. */

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param queuedBytes their bytes
  * @param schemaInvalid events that failed their schema check (rejected or flagged)
  * @param schemaFlagged of those, events delivered flagged as invalid (permissive mode)
+ * @param busEvents the bus events this broker published (BUS_STARTED, EVENT_DROPPED, ...), by type,
+ *     registry events it carried included
  */
 public record BrokerSnapshot(
     long sequence,
@@ -31,10 +33,11 @@ public record BrokerSnapshot(
     long queuedEvents,
     long queuedBytes,
     long schemaInvalid,
-    long schemaFlagged) {
+    long schemaFlagged,
+    Map<String, Long> busEvents) {
 
   static final BrokerSnapshot EMPTY =
-      new BrokerSnapshot(0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+      new BrokerSnapshot(0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
 
   /** Rejections with one code. */
   public long rejected(ErrorCode code) {

@@ -43,6 +43,7 @@ public final class BusMetricsSource {
         s.queuedEvents(),
         s.queuedBytes(),
         s.schemaInvalid(),
-        s.schemaFlagged());
+        s.schemaFlagged(),
+        s.busEvents());
   }
 }

@@ -16,6 +16,7 @@ package io.onex.bus.observability.metrics;
  * @param queuedBytes their bytes
  * @param schemaInvalid events that failed their schema check (rejected or flagged)
  * @param schemaFlagged of those, delivered flagged as invalid (permissive mode)
+ * @param busEvents bus events the broker published, by type
  */
 public record BusStats(
     long published,
@@ -29,4 +30,5 @@ public record BusStats(
     long queuedEvents,
     long queuedBytes,
     long schemaInvalid,
-    long schemaFlagged) {}
+    long schemaFlagged,
+    java.util.Map<String, Long> busEvents) {}

@@ -47,6 +47,15 @@ public final class ProcessMetrics {
         "Events delivered flagged as invalid (permissive schema mode)",
         BusStats::schemaFlagged);
     counter("onex_bus_bytes_in", "Bytes of frames received", BusStats::bytesIn);
+    CounterWithCallback.builder()
+        .name("onex_bus_events_emitted")
+        .help("Bus events the broker published on its system topics, by type")
+        .labelNames("bus", "event")
+        .callback(
+            cb ->
+                buses.forEach(
+                    (bus, s) -> s.get().busEvents().forEach((type, n) -> cb.call(n, bus, type))))
+        .register(registry);
     gauge("onex_bus_sessions", "Open sessions", BusStats::sessions);
     gauge("onex_bus_subscriptions", "Open subscriptions", BusStats::subscriptions);
     gauge(
@@ -80,6 +89,18 @@ public final class ProcessMetrics {
               if (r != null) {
                 cb.call(r.nodesOnline(), "online");
                 cb.call(r.nodesOffline(), "offline");
+              }
+            })
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("onex_registry_events")
+        .help("Registry events emitted (leases, nodes, retries, schemas), by type")
+        .labelNames("event")
+        .callback(
+            cb -> {
+              RegistryStats r = registryStats == null ? null : registryStats.get();
+              if (r != null) {
+                r.events().forEach((type, n) -> cb.call(n, type));
               }
             })
         .register(registry);

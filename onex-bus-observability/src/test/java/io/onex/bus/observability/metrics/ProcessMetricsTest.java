@@ -18,8 +18,24 @@ class ProcessMetricsTest {
   void busAndRegistryNumbersAreScrapedAsTheyAreNow() {
     ProcessMetrics m = new ProcessMetrics();
     AtomicLong published = new AtomicLong(3);
-    m.addBus("user", () -> new BusStats(published.get(), 6, 1, 2, 0, 999, 2, 4, 5, 500, 3, 1));
-    m.setRegistry(() -> new RegistryStats(7, 3, 1, 4));
+    m.addBus(
+        "user",
+        () ->
+            new BusStats(
+                published.get(),
+                6,
+                1,
+                2,
+                0,
+                999,
+                2,
+                4,
+                5,
+                500,
+                3,
+                1,
+                java.util.Map.of("BUS_STARTED", 1L, "EVENT_DROPPED", 4L)));
+    m.setRegistry(() -> new RegistryStats(7, 3, 1, 4, java.util.Map.of("LEASE_GRANTED", 5L)));
 
     String first = scrape(m);
     published.set(10);
@@ -28,6 +44,9 @@ class ProcessMetricsTest {
     assertThat(first).contains("onex_bus_events_published_total{bus=\"user\"} 3.0");
     assertThat(first).contains("onex_bus_queued_events{bus=\"user\"} 5.0");
     assertThat(first).contains("onex_bus_events_invalid_schema_total{bus=\"user\"} 3.0");
+    assertThat(first)
+        .contains("onex_bus_events_emitted_total{bus=\"user\",event=\"EVENT_DROPPED\"} 4.0");
+    assertThat(first).contains("onex_registry_events_total{event=\"LEASE_GRANTED\"} 5.0");
     assertThat(first).contains("onex_bus_events_flagged_invalid_total{bus=\"user\"} 1.0");
     assertThat(first).contains("onex_registry_leases_active 7.0");
     assertThat(first).contains("onex_registry_nodes{status=\"offline\"} 1.0");
@@ -44,8 +63,14 @@ class ProcessMetricsTest {
   @Test
   void aRemovedBusIsNoLongerExposed() {
     ProcessMetrics m = new ProcessMetrics();
-    m.addBus("a", () -> new BusStats(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
-    m.addBus("b", () -> new BusStats(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    m.addBus(
+        "a",
+        () ->
+            new BusStats(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.util.Map.of("BUS_STARTED", 1L)));
+    m.addBus(
+        "b",
+        () ->
+            new BusStats(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.util.Map.of("BUS_STARTED", 1L)));
     m.removeBus("a");
 
     assertThat(scrape(m)).contains("bus=\"b\"").doesNotContain("bus=\"a\"");
@@ -57,7 +82,7 @@ class ProcessMetricsTest {
     ProcessMetrics m = new ProcessMetrics();
     m.addBus(
         "user",
-        () -> new BusStats(5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+        () -> new BusStats(5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.util.Map.of("BUS_STARTED", 1L)),
         () ->
             List.of(
                 new TopicStats("demo.a", 3, 6, 1, 0, 300),

@@ -19,6 +19,8 @@ public final class RegistryEvents {
   private static final Logger LOG = LoggerFactory.getLogger("io.onex.bus.registry.events");
   private final Clock clock;
   private final List<Consumer<RegistryEvent>> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, java.util.concurrent.atomic.LongAdder> counts =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
 
   /** Events stamped with {@code clock}. */
   public RegistryEvents(Clock clock) {
@@ -37,6 +39,9 @@ public final class RegistryEvents {
       fields.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
     }
     RegistryEvent e = new RegistryEvent(type, clock.instant(), fields);
+    counts
+        .computeIfAbsent(type.name(), k -> new java.util.concurrent.atomic.LongAdder())
+        .increment();
     var line = warns(type) ? LOG.atWarn() : LOG.atInfo();
     line = line.addKeyValue("event", type.name());
     for (var f : fields.entrySet()) {
@@ -50,6 +55,13 @@ public final class RegistryEvents {
         LOG.warn("a registry event listener failed on {}", type, ex);
       }
     }
+  }
+
+  /** How many events of each type were emitted so far, by type name. */
+  public Map<String, Long> counts() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    counts.forEach((type, n) -> out.put(type, n.sum()));
+    return out;
   }
 
   private static boolean warns(BusEventType type) {

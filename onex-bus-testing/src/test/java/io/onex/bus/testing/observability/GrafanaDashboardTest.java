@@ -82,8 +82,11 @@ class GrafanaDashboardTest {
   /** Every sample name of a scrape of the metrics an onex process and a client export. */
   private static Set<String> exportedNames() {
     ProcessMetrics m = new ProcessMetrics();
-    m.addBus("user", () -> new BusStats(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1));
-    m.setRegistry(() -> new RegistryStats(1, 1, 1, 1));
+    m.addBus(
+        "user",
+        () ->
+            new BusStats(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, java.util.Map.of("BUS_STARTED", 1L)));
+    m.setRegistry(() -> new RegistryStats(1, 1, 1, 1, java.util.Map.of("LEASE_GRANTED", 1L)));
     new ClientMetrics(m.registry()).forBus("user").observeSince(0);
     Set<String> names = new TreeSet<>();
     for (String line : new String(m.scrape(), StandardCharsets.UTF_8).split("\n")) {
