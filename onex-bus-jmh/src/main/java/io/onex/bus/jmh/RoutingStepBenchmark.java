@@ -2,20 +2,11 @@ package io.onex.bus.jmh;
 
 import io.onex.bus.config.ConfigException;
 import io.onex.bus.protocol.ProtocolException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The broker's routing step, per event: one PUBLISH of {@value Batches#EVENTS} events of {@code
@@ -25,13 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the loop's own work (header scan, topic lookup, copying each record into each DELIVER batch) plus
  * JeroMQ's in-process pipe handling. JMH's threads only.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class RoutingStepBenchmark {
+public class RoutingStepBenchmark extends MicroBenchmark {
   @Param({"1", "10"})
   public int subscribers;
 

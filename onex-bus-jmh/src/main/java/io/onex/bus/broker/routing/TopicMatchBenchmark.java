@@ -1,22 +1,14 @@
 package io.onex.bus.broker.routing;
 
 import io.onex.bus.broker.session.Session;
+import io.onex.bus.jmh.MicroBenchmark;
 import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.topic.TopicPattern;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The topic matcher, per lookup, over {@code topics} distinct topics {@code t.<a>.<b>.x} visited
@@ -30,13 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>In the broker's package because {@link TopicTrie} is package-private; it only reads. JMH's
  * threads only.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class TopicMatchBenchmark {
+public class TopicMatchBenchmark extends MicroBenchmark {
   @Param({"10", "10000"})
   public int topics;
 
