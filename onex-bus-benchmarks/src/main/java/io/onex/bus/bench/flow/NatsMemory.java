@@ -43,7 +43,12 @@ final class NatsMemory implements MemorySystem {
 
   NatsMemory(int clients) throws Exception {
     portsDir = Files.createTempDirectory("onex-bench-nats");
-    server = NatsServer.startPrivate(portsDir);
+    try {
+      server = NatsServer.startPrivate(portsDir);
+    } catch (IOException e) {
+      deleteTree(portsDir);
+      throw e;
+    }
     try {
       for (int i = 0; i < clients; i++) {
         connections.add(
@@ -131,7 +136,11 @@ final class NatsMemory implements MemorySystem {
       }
     }
     server.close();
-    try (Stream<Path> files = Files.walk(portsDir)) {
+    deleteTree(portsDir);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }

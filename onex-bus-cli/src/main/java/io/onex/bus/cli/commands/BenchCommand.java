@@ -444,9 +444,15 @@ public final class BenchCommand implements Callable<Integer> {
           .column("P99_US", "%9.1f", LatencyRow::p99Micros)
           .column("P99.9_US", "%9.1f", LatencyRow::p999Micros)
           .column("MAX_US", "%9.1f", LatencyRow::maxMicros)
+          .column("TO_BRK_P50", "%10.1f", r -> r.toBroker().p50Micros())
+          .column("TO_BRK_P99", "%10.1f", r -> r.toBroker().p99Micros())
+          .column("FROM_BRK_P50", "%12.1f", r -> r.fromBroker().p50Micros())
+          .column("FROM_BRK_P99", "%12.1f", r -> r.fromBroker().p99Micros())
           .note(
               "Publish-to-receive, same JVM (System.nanoTime in the payload), over all measured"
-                  + " runs. ACHIEVED: publish rate reached (median run).");
+                  + " runs. ACHIEVED: publish rate reached (median run). TO_BRK / FROM_BRK: the"
+                  + " same split at the broker's stamp (start of the loop pass that routed the"
+                  + " event), publish to that pass and that pass to the handler; onex only.");
 
   private static final JsonRows<LatencyRow> LATENCY_JSON =
       new JsonRows<LatencyRow>()
@@ -460,7 +466,11 @@ public final class BenchCommand implements Callable<Integer> {
           .oneDecimal("p50_us", LatencyRow::p50Micros)
           .oneDecimal("p99_us", LatencyRow::p99Micros)
           .oneDecimal("p99_9_us", LatencyRow::p999Micros)
-          .oneDecimal("max_us", LatencyRow::maxMicros);
+          .oneDecimal("max_us", LatencyRow::maxMicros)
+          .oneDecimal("to_broker_p50_us", r -> r.toBroker().p50Micros())
+          .oneDecimal("to_broker_p99_us", r -> r.toBroker().p99Micros())
+          .oneDecimal("from_broker_p50_us", r -> r.fromBroker().p50Micros())
+          .oneDecimal("from_broker_p99_us", r -> r.fromBroker().p99Micros());
 
   private static final BenchTable<RoutingRow> ROUTING_TABLE =
       new BenchTable<RoutingRow>()
