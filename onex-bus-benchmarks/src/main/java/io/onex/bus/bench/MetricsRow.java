@@ -21,6 +21,11 @@ public record MetricsRow(
     double ratioToOff,
     double pairedRatio) {
 
+  /** Whether this is metrics-off, the cell the other is compared with. */
+  public boolean isBaseline() {
+    return cell.equals(MetricsBench.OFF);
+  }
+
   /** The throughput metrics cost, from the paired ratio: 0.03 means 3 % fewer events/s. */
   public double cost() {
     return 1 - pairedRatio;

@@ -88,7 +88,8 @@ abstract class FanSystem implements AutoCloseable {
               TOPIC,
               e -> {
                 if (stamps != null) {
-                  stamps.received(e.payload()); // a copy: only when the stamp is read
+                  // A copy of the payload: only when the stamp is read.
+                  stamps.received(e.payload(), e.brokerTimeMicros());
                 }
                 tally.received();
               })

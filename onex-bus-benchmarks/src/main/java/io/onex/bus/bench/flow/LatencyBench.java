@@ -32,7 +32,11 @@ public final class LatencyBench {
 
   private record Setup(FanSystem system, FanSystem.Sender sender, Tally tally, LatencySink sink) {}
 
-  private record Run(long sent, long received, double achievedRate, Histogram histogram) {}
+  private record Run(long sent, long received, double achievedRate, LatencySink.Run histograms) {
+    Histogram histogram() {
+      return histograms.total();
+    }
+  }
 
   private LatencyBench(LatencyBenchOptions options) {
     this.options = options;
@@ -112,10 +116,14 @@ public final class LatencyBench {
 
   private LatencyRow row(String system, int rate, List<Run> runs) {
     Histogram all = LatencySink.newHistogram();
+    Histogram toBroker = LatencySink.newHistogram();
+    Histogram fromBroker = LatencySink.newHistogram();
     long lost = 0;
     double[] achieved = new double[runs.size()];
     for (int i = 0; i < runs.size(); i++) {
-      all.add(runs.get(i).histogram());
+      all.add(runs.get(i).histograms().total());
+      toBroker.add(runs.get(i).histograms().toBroker());
+      fromBroker.add(runs.get(i).histograms().fromBroker());
       lost += runs.get(i).sent() - runs.get(i).received();
       achieved[i] = runs.get(i).achievedRate();
     }
@@ -129,7 +137,15 @@ public final class LatencyBench {
         all.getValueAtPercentile(50) / 1e3,
         all.getValueAtPercentile(99) / 1e3,
         all.getValueAtPercentile(99.9) / 1e3,
-        all.getMaxValue() / 1e3);
+        all.getMaxValue() / 1e3,
+        new LatencyRow.Split(toBroker.getTotalCount(), micros(toBroker, 50), micros(toBroker, 99)),
+        new LatencyRow.Split(
+            fromBroker.getTotalCount(), micros(fromBroker, 50), micros(fromBroker, 99)));
+  }
+
+  /** A percentile in µs; NaN where nothing was recorded (no broker stamp: NATS). */
+  private static double micros(Histogram h, double percentile) {
+    return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1e3;
   }
 
   /** As fast as the publisher can; returns events/s from the first publish to the last receipt. */
@@ -148,7 +164,7 @@ public final class LatencyBench {
   }
 
   private Run paced(Setup s, int rate, long count) throws Exception {
-    Histogram h = s.sink().start();
+    LatencySink.Run h = s.sink().start();
     long before = s.tally().count();
     double interval = 1e9 / rate;
     long start = System.nanoTime();

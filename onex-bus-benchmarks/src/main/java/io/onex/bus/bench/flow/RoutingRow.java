@@ -34,7 +34,8 @@ public record RoutingRow(
     double loopNanosPerEvent,
     double loopCores,
     double processCores,
-    double machineCores) {
+    double machineCores)
+    implements CellRow {
 
   RoutingRow withRatios(double ratio, double paired) {
     return new RoutingRow(
@@ -59,7 +60,13 @@ public record RoutingRow(
         machineCores);
   }
 
+  @Override
+  public boolean isBaseline() {
+    return cell.equals("single-topic");
+  }
+
   /** Whether the ratio reached {@link RoutingBenchOptions#TARGET_RATIO}. */
+  @Override
   public boolean targetMet() {
     return ratioToSingle >= RoutingBenchOptions.TARGET_RATIO;
   }

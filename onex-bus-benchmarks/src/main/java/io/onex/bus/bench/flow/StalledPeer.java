@@ -2,14 +2,10 @@ package io.onex.bus.bench.flow;
 
 import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.codec.Frame;
-import io.onex.bus.protocol.codec.FrameCodec;
-import io.onex.bus.transport.SocketLimits;
-import io.onex.bus.transport.Sockets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /**
  * A subscriber that never grants credit: a raw DEALER that says HELLO, subscribes with an initial
@@ -17,8 +13,6 @@ import org.zeromq.ZMQ;
  * whatever the broker sends and PINGs every 2 s so the broker keeps its session (the bus's
  * heartbeat timeout is 10 s by default). Its socket lives on a thread of its own, {@code
  * onex-bench-stalled}; {@link #close()} says BYE, so the broker frees the session and its queue.
- * Not the testing module's {@code RawPeer}: that module puts JUnit on the compile classpath, and
- * the benchmark ships inside the CLI jar.
  */
 final class StalledPeer implements AutoCloseable {
   private static final long PING_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -58,15 +52,8 @@ final class StalledPeer implements AutoCloseable {
 
   private void run() {
     try (ZContext context = new ZContext(1)) {
-      ZMQ.Socket socket = Sockets.dealer(context, SocketLimits.DEFAULT);
-      socket.connect(endpoint);
-      socket.setReceiveTimeOut(250);
-      if (!hello(socket)) {
-        subscribed.completeExceptionally(new IllegalStateException("no WELCOME within 5 s"));
-        return;
-      }
-      send(
-          socket,
+      RawSession session = RawSession.open(context, endpoint, nodeId);
+      session.send(
           new Frame.Subscribe(
               SUBSCRIBE_REF,
               SUBSCRIPTION_ID,
@@ -78,9 +65,8 @@ final class StalledPeer implements AutoCloseable {
       long lastPing = System.nanoTime();
       long nonce = 0;
       while (!stop) {
-        byte[] bytes = socket.recv(0);
-        if (bytes != null && !subscribed.isDone()) {
-          Frame f = FrameCodec.decode(bytes);
+        Frame f = session.receive();
+        if (f != null && !subscribed.isDone()) {
           if (f instanceof Frame.Ack a && a.ref() == SUBSCRIBE_REF) {
             subscribed.complete(null);
           } else if (f instanceof Frame.Error e && e.ref() == SUBSCRIBE_REF) {
@@ -90,32 +76,14 @@ final class StalledPeer implements AutoCloseable {
           }
         }
         if (System.nanoTime() - lastPing > PING_NANOS) {
-          send(socket, new Frame.Ping(++nonce));
+          session.send(new Frame.Ping(++nonce));
           lastPing = System.nanoTime();
         }
       }
-      send(socket, new Frame.Bye(0, "benchmark done"));
+      session.bye("benchmark done");
     } catch (ProtocolException | RuntimeException e) {
       subscribed.completeExceptionally(e);
     }
-  }
-
-  /** HELLO, repeated every 250 ms with the same hello_id until the WELCOME comes. */
-  private boolean hello(ZMQ.Socket socket) throws ProtocolException {
-    String helloId = Long.toHexString(System.nanoTime());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      send(socket, new Frame.Hello(nodeId, "onex-bench", "", Map.of("hello_id", helloId)));
-      byte[] bytes = socket.recv(0);
-      if (bytes != null && FrameCodec.decode(bytes) instanceof Frame.Welcome) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void send(ZMQ.Socket socket, Frame f) {
-    socket.send(FrameCodec.encode(f), 0);
   }
 
   @Override

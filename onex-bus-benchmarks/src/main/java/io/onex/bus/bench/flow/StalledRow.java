@@ -29,7 +29,8 @@ public record StalledRow(
     double loopNanosPerEvent,
     double loopCores,
     double processCores,
-    double machineCores) {
+    double machineCores)
+    implements CellRow {
 
   StalledRow withRatios(double ratio, double paired) {
     return new StalledRow(
@@ -50,7 +51,13 @@ public record StalledRow(
         machineCores);
   }
 
+  @Override
+  public boolean isBaseline() {
+    return cell.equals("fast-alone");
+  }
+
   /** Whether the ratio reached {@link StalledBenchOptions#TARGET_RATIO}. */
+  @Override
   public boolean targetMet() {
     return ratioToAlone >= StalledBenchOptions.TARGET_RATIO;
   }

@@ -16,12 +16,40 @@ final class TopicTrie {
   private static final String ONE = "*";
   private static final String REST = ">";
 
-  /** One token position. */
+  private static final Map<String, Node> NO_CHILDREN = Map.of();
+  private static final List<Subscriber> NO_SUBSCRIBERS = List.of();
+
+  /**
+   * One token position. Its map and lists start as shared empty constants and are created on first
+   * use: most nodes only ever hold one kind of thing, and eager collections made the trie about a
+   * third of a subscription's memory.
+   */
   private static final class Node {
-    final Map<String, Node> literal = new HashMap<>(4);
+    Map<String, Node> literal = NO_CHILDREN;
     Node one;
-    final List<Subscriber> endingHere = new ArrayList<>(1);
-    final List<Subscriber> rest = new ArrayList<>(1);
+    List<Subscriber> endingHere = NO_SUBSCRIBERS;
+    List<Subscriber> rest = NO_SUBSCRIBERS;
+
+    Node literalChild(String token) {
+      if (literal == NO_CHILDREN) {
+        literal = new HashMap<>(2);
+      }
+      return literal.computeIfAbsent(token, k -> new Node());
+    }
+
+    void addEndingHere(Subscriber s) {
+      if (endingHere == NO_SUBSCRIBERS) {
+        endingHere = new ArrayList<>(1);
+      }
+      endingHere.add(s);
+    }
+
+    void addRest(Subscriber s) {
+      if (rest == NO_SUBSCRIBERS) {
+        rest = new ArrayList<>(1);
+      }
+      rest.add(s);
+    }
 
     boolean isEmpty() {
       return literal.isEmpty() && one == null && endingHere.isEmpty() && rest.isEmpty();
@@ -36,12 +64,12 @@ final class TopicTrie {
     for (int i = 0; i < tokens.length; i++) {
       String t = tokens[i];
       if (t.equals(REST)) {
-        n.rest.add(s);
+        n.addRest(s);
         return;
       }
-      n = t.equals(ONE) ? oneChild(n) : n.literal.computeIfAbsent(t, k -> new Node());
+      n = t.equals(ONE) ? oneChild(n) : n.literalChild(t);
     }
-    n.endingHere.add(s);
+    n.addEndingHere(s);
   }
 
   /** Removes {@code s}; returns whether it was there. Empty branches are pruned. */
@@ -51,11 +79,11 @@ final class TopicTrie {
 
   private boolean remove(Node n, String[] tokens, int i, Subscriber s) {
     if (i == tokens.length) {
-      return n.endingHere.remove(s);
+      return n.endingHere != NO_SUBSCRIBERS && n.endingHere.remove(s);
     }
     String t = tokens[i];
     if (t.equals(REST)) {
-      return n.rest.remove(s);
+      return n.rest != NO_SUBSCRIBERS && n.rest.remove(s);
     }
     Node child = t.equals(ONE) ? n.one : n.literal.get(t);
     if (child == null || !remove(child, tokens, i + 1, s)) {

@@ -2,20 +2,25 @@ package io.onex.bus.cli.commands;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.bus.bench.BenchHarness;
 import io.onex.bus.bench.BenchOptions;
 import io.onex.bus.bench.BenchRow;
 import io.onex.bus.bench.MetricsBench;
 import io.onex.bus.bench.MetricsBenchOptions;
 import io.onex.bus.bench.MetricsRow;
+import io.onex.bus.bench.SchemaBench;
+import io.onex.bus.bench.SchemaBenchOptions;
+import io.onex.bus.bench.SchemaRow;
+import io.onex.bus.bench.flow.CellRow;
 import io.onex.bus.bench.flow.FanBench;
 import io.onex.bus.bench.flow.FanBenchOptions;
 import io.onex.bus.bench.flow.FanRow;
 import io.onex.bus.bench.flow.LatencyBench;
 import io.onex.bus.bench.flow.LatencyBenchOptions;
 import io.onex.bus.bench.flow.LatencyRow;
+import io.onex.bus.bench.flow.MemoryBench;
+import io.onex.bus.bench.flow.MemoryBenchOptions;
+import io.onex.bus.bench.flow.MemoryRow;
 import io.onex.bus.bench.flow.RoutingBench;
 import io.onex.bus.bench.flow.RoutingBenchOptions;
 import io.onex.bus.bench.flow.RoutingRow;
@@ -27,17 +32,13 @@ import io.onex.bus.bench.registry.RegistryBenchOptions;
 import io.onex.bus.bench.registry.RegistryRow;
 import io.onex.bus.cli.CliException;
 import io.onex.bus.cli.OnexCommand;
-import io.onex.bus.protocol.event.OnexEventJson;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -51,8 +52,11 @@ import picocli.CommandLine.Option;
  * --scenario routing}), a fast subscriber alone and next to a stalled one ({@code --scenario
  * stalled}), 1 → 10 and 10 → 1 throughput ({@code --scenario fanout}, {@code fanin}) or
  * publish-to-receive latency at a fixed rate ({@code --scenario latency}), the last three on onex
- * and NATS, or 1→1 with metrics on and off ({@code --scenario metrics}); as a table and optionally
- * as JSON rows. Main thread.
+ * and NATS, or the server memory that 1,000 and 10,000 subscriptions take ({@code --scenario
+ * memory}, onex and NATS), or one system's configurations against each other: metrics on and off
+ * ({@code --scenario metrics}), schema checking off, permissive and strict ({@code --scenario
+ * schema}); as a table and optionally as JSON rows. The JMH micro-benchmarks are not here: {@code
+ * ./onex bench --jmh} runs their own jar. Main thread.
  */
 @Command(
     name = "bench",
@@ -60,7 +64,8 @@ import picocli.CommandLine.Option;
         "Benchmark onex-bus against NATS and raw JeroMQ, same run; or the registry (--scenario"
             + " registry), routing over many topics (--scenario routing), a stalled subscriber"
             + " (--scenario stalled), 1->10 and 10->1 (--scenario fanout, fanin), latency"
-            + " percentiles (--scenario latency), the cost of metrics (--scenario metrics).")
+            + " percentiles (--scenario latency), memory per subscription (--scenario memory),"
+            + " the cost of metrics (--scenario metrics) and of schema checks (--scenario schema).")
 public final class BenchCommand implements Callable<Integer> {
   static final String ONE_TO_ONE = "1to1";
 
@@ -75,7 +80,9 @@ public final class BenchCommand implements Callable<Integer> {
               + " (10,000 topics and 1,000 subscriptions against one topic) or stalled (a fast"
               + " subscriber alone and next to one that grants no credit), fanout (1 -> 10), fanin"
               + " (10 -> 1) or latency (p50/p99/p99.9 at a fixed rate), the last three on onex and"
-              + " NATS; metrics (1 -> 1 with per-topic metrics and a scraper, against metrics off)")
+              + " NATS; memory (server memory per subscription, onex and NATS); metrics (1 -> 1 with"
+              + " per-topic metrics and a scraper, against metrics off); schema (1 -> 1 with"
+              + " schema checks off, permissive, strict)")
   String scenario;
 
   @Option(
@@ -87,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--size",
-      description = "fanout, fanin, latency, metrics: payload size in bytes (default 256)")
+      description = "fanout, fanin, latency: payload size in bytes (default 256)")
   Integer size;
 
   @Option(
@@ -121,8 +128,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--clients",
       description =
-          "registry: concurrent clients (default 8); routing: receiving clients (default 4)")
+          "registry: concurrent clients (default 8); routing: receiving clients (default 4);"
+              + " memory: connections the subscriptions are spread over (default 10)")
   Integer clients;
+
+  @Option(
+      names = "--subscriptions",
+      split = ",",
+      description = "memory: subscription counts to measure at, ascending (default 1000,10000)")
+  List<Integer> subscriptions;
 
   @Option(
       names = "--operations",
@@ -158,7 +172,9 @@ public final class BenchCommand implements Callable<Integer> {
       case StalledBench.SCENARIO -> stalled();
       case FanBench.FANOUT, FanBench.FANIN -> fan();
       case LatencyBench.SCENARIO -> latency();
+      case MemoryBench.SCENARIO -> memory();
       case MetricsBench.SCENARIO -> metrics();
+      case SchemaBench.SCENARIO -> schema();
       default ->
           throw new CliException(
               OnexCommand.EXIT_USAGE,
@@ -166,7 +182,7 @@ public final class BenchCommand implements Callable<Integer> {
                   + scenario
                   + "; known: "
                   + ONE_TO_ONE
-                  + ", registry, routing, stalled, fanout, fanin, latency, metrics");
+                  + ", registry, routing, stalled, fanout, fanin, latency, memory, metrics, schema");
     };
   }
 
@@ -187,7 +203,11 @@ public final class BenchCommand implements Callable<Integer> {
           Set.of("--events", "--size"),
           LatencyBench.SCENARIO,
           Set.of("--events", "--size", "--rate"),
+          MemoryBench.SCENARIO,
+          Set.of("--clients", "--subscriptions"),
           MetricsBench.SCENARIO,
+          Set.of("--events", "--size"),
+          SchemaBench.SCENARIO,
           Set.of("--events", "--size"));
 
   private static final Set<String> COMMON_OPTIONS =
@@ -212,20 +232,6 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private Integer metrics() throws Exception {
-    MetricsBenchOptions preset = quick ? MetricsBenchOptions.quick() : MetricsBenchOptions.full();
-    MetricsBenchOptions options =
-        usage(
-            () ->
-                new MetricsBenchOptions(
-                    events != null ? events : preset.events(),
-                    repetitions != null ? repetitions : preset.repetitions(),
-                    size != null ? size : preset.size()));
-    List<MetricsRow> rows = MetricsScenario.run(options, spec.commandLine().getErr()::println);
-    return report(
-        spec.commandLine().getOut(), rows, MetricsScenario::printTable, MetricsScenario::write);
-  }
-
   private Integer fan() throws Exception {
     FanBenchOptions preset =
         quick ? FanBenchOptions.quick(scenario) : FanBenchOptions.full(scenario);
@@ -237,8 +243,7 @@ public final class BenchCommand implements Callable<Integer> {
                     repetitions != null ? repetitions : preset.repetitions(),
                     size != null ? size : preset.size()));
     List<FanRow> rows = FanBench.run(scenario, options, spec.commandLine().getErr()::println);
-    return report(
-        spec.commandLine().getOut(), rows, BenchCommand::printFanTable, BenchCommand::writeFan);
+    return report(rows, FAN_TABLE, FAN_JSON);
   }
 
   private Integer latency() throws Exception {
@@ -253,139 +258,7 @@ public final class BenchCommand implements Callable<Integer> {
                     size != null ? size : preset.size(),
                     rate != null ? rate : 0));
     List<LatencyRow> rows = LatencyBench.run(options, spec.commandLine().getErr()::println);
-    return report(
-        spec.commandLine().getOut(),
-        rows,
-        BenchCommand::printLatencyTable,
-        BenchCommand::writeLatency);
-  }
-
-  private static void printFanTable(PrintWriter out, List<FanRow> rows) {
-    out.printf(
-        "%-8s %-6s %4s %4s %5s %12s %12s %12s %13s %6s %7s %8s %6s %-4s%n",
-        "SCENARIO",
-        "SYSTEM",
-        "PUBS",
-        "SUBS",
-        "SIZE",
-        "EVENTS/S",
-        "MIN",
-        "MAX",
-        "DELIVERIES/S",
-        "LOST",
-        "x NATS",
-        "x PAIRED",
-        "TARGET",
-        "MET");
-    for (FanRow r : rows) {
-      boolean nats = r.system().equals("nats");
-      out.printf(
-          "%-8s %-6s %4d %4d %5d %12.0f %12.0f %12.0f %13.0f %6d %7.2f %8.2f %6s %-4s%n",
-          r.scenario(),
-          r.system(),
-          r.publishers(),
-          r.subscribers(),
-          r.size(),
-          r.eventsPerS(),
-          r.minEventsPerS(),
-          r.maxEventsPerS(),
-          r.deliveriesPerS(),
-          r.lost(),
-          r.ratioToNats(),
-          r.pairedRatio(),
-          nats ? "-" : String.valueOf(FanBenchOptions.TARGET_RATIO),
-          nats ? "-" : r.targetMet() ? "pass" : "miss");
-    }
-    out.println(
-        "EVENTS/S: events published per second, first publish to last delivery (median run)."
-            + " x PAIRED: median of per-repetition ratios to NATS.");
-    out.flush();
-  }
-
-  private static void writeFan(Path file, List<FanRow> rows) {
-    ArrayNode array = OnexEventJson.mapper().createArrayNode();
-    for (FanRow r : rows) {
-      ObjectNode o = array.addObject();
-      o.put("scenario", r.scenario());
-      o.put("system", r.system());
-      o.put("publishers", r.publishers());
-      o.put("subscribers", r.subscribers());
-      o.put("size", r.size());
-      o.put("events_per_run", r.eventsPerRun());
-      o.put("events_per_s", Math.round(r.eventsPerS()));
-      o.put("min_events_per_s", Math.round(r.minEventsPerS()));
-      o.put("max_events_per_s", Math.round(r.maxEventsPerS()));
-      o.put("deliveries_per_s", Math.round(r.deliveriesPerS()));
-      o.put("lost", r.lost());
-      o.put("ratio_to_nats", twoDecimals(r.ratioToNats()));
-      o.put("paired_ratio", twoDecimals(r.pairedRatio()));
-      if (r.system().equals("nats")) {
-        o.putNull("target_ratio");
-        o.putNull("target_met");
-      } else {
-        o.put("target_ratio", FanBenchOptions.TARGET_RATIO);
-        o.put("target_met", r.targetMet());
-      }
-    }
-    writeJson(file, array);
-  }
-
-  private static void printLatencyTable(PrintWriter out, List<LatencyRow> rows) {
-    out.printf(
-        "%-8s %-6s %5s %10s %10s %8s %6s %9s %9s %9s %9s%n",
-        "SCENARIO",
-        "SYSTEM",
-        "SIZE",
-        "RATE",
-        "ACHIEVED",
-        "EVENTS",
-        "LOST",
-        "P50_US",
-        "P99_US",
-        "P99.9_US",
-        "MAX_US");
-    for (LatencyRow r : rows) {
-      out.printf(
-          "%-8s %-6s %5d %10d %10.0f %8d %6d %9.1f %9.1f %9.1f %9.1f%n",
-          LatencyBench.SCENARIO,
-          r.system(),
-          r.size(),
-          r.rate(),
-          r.achievedRate(),
-          r.recorded(),
-          r.lost(),
-          r.p50Micros(),
-          r.p99Micros(),
-          r.p999Micros(),
-          r.maxMicros());
-    }
-    out.println(
-        "Publish-to-receive, same JVM (System.nanoTime in the payload), over all measured runs."
-            + " ACHIEVED: publish rate reached (median run).");
-    out.flush();
-  }
-
-  private static void writeLatency(Path file, List<LatencyRow> rows) {
-    ArrayNode array = OnexEventJson.mapper().createArrayNode();
-    for (LatencyRow r : rows) {
-      ObjectNode o = array.addObject();
-      o.put("scenario", LatencyBench.SCENARIO);
-      o.put("system", r.system());
-      o.put("size", r.size());
-      o.put("rate", r.rate());
-      o.put("achieved_rate", Math.round(r.achievedRate()));
-      o.put("recorded", r.recorded());
-      o.put("lost", r.lost());
-      o.put("p50_us", oneDecimal(r.p50Micros()));
-      o.put("p99_us", oneDecimal(r.p99Micros()));
-      o.put("p99_9_us", oneDecimal(r.p999Micros()));
-      o.put("max_us", oneDecimal(r.maxMicros()));
-    }
-    writeJson(file, array);
-  }
-
-  private static double oneDecimal(double v) {
-    return Math.round(v * 10) / 10.0;
+    return report(rows, LATENCY_TABLE, LATENCY_JSON);
   }
 
   private Integer oneToOne() throws Exception {
@@ -398,10 +271,9 @@ public final class BenchCommand implements Callable<Integer> {
                     events != null ? events : preset.events(),
                     repetitions != null ? repetitions : preset.repetitions(),
                     systems != null ? systems : preset.systems()));
-    PrintWriter out = spec.commandLine().getOut();
     List<BenchRow> rows =
         BenchHarness.run(options, line -> spec.commandLine().getErr().println(line));
-    return report(out, rows, BenchCommand::printTable, BenchCommand::write);
+    return report(rows, ONE_TO_ONE_TABLE, ONE_TO_ONE_JSON);
   }
 
   private Integer registry() throws Exception {
@@ -417,7 +289,6 @@ public final class BenchCommand implements Callable<Integer> {
                     operations != null ? operations : preset.heartbeats(),
                     repetitions != null ? repetitions : preset.repetitions(),
                     window != null ? window : preset.window()));
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ch.qos.logback.classic.Logger eventLog = null;
     Level before = null;
@@ -437,7 +308,7 @@ public final class BenchCommand implements Callable<Integer> {
         eventLog.setLevel(before);
       }
     }
-    return report(out, rows, BenchCommand::printRegistryTable, BenchCommand::writeRegistry);
+    return report(rows, REGISTRY_TABLE, REGISTRY_JSON);
   }
 
   private Integer routing() throws Exception {
@@ -451,11 +322,7 @@ public final class BenchCommand implements Callable<Integer> {
                     clients != null ? clients : preset.clients(),
                     preset.size()));
     List<RoutingRow> rows = RoutingBench.run(options, spec.commandLine().getErr()::println);
-    return report(
-        spec.commandLine().getOut(),
-        rows,
-        BenchCommand::printRoutingTable,
-        BenchCommand::writeRouting);
+    return report(rows, ROUTING_TABLE, ROUTING_JSON);
   }
 
   private Integer stalled() throws Exception {
@@ -468,313 +335,425 @@ public final class BenchCommand implements Callable<Integer> {
                     repetitions != null ? repetitions : preset.repetitions(),
                     preset.size()));
     List<StalledRow> rows = StalledBench.run(options, spec.commandLine().getErr()::println);
-    return report(
-        spec.commandLine().getOut(),
-        rows,
-        BenchCommand::printStalledTable,
-        BenchCommand::writeStalled);
+    return report(rows, STALLED_TABLE, STALLED_JSON);
   }
 
-  private static void printRoutingTable(PrintWriter out, List<RoutingRow> rows) {
-    out.printf(
-        "%-8s %-12s %6s %5s %7s %5s %12s %12s %12s %13s %7s %6s %7s %8s %8s %6s %-4s %8s %5s %5s"
-            + " %5s%n",
-        "SCENARIO",
-        "CELL",
-        "TOPICS",
-        "SUBS",
-        "CLIENTS",
-        "SIZE",
-        "EVENTS/S",
-        "MIN",
-        "MAX",
-        "DELIVERIES/S",
-        "DEL/EV",
-        "LOST",
-        "DROPPED",
-        "x SINGLE",
-        "x PAIRED",
-        "TARGET",
-        "MET",
-        "LOOP_NS",
-        "LOOP",
-        "JVM",
-        "HOST");
-    for (RoutingRow r : rows) {
-      boolean single = r.cell().equals("single-topic");
-      out.printf(
-          "%-8s %-12s %6d %5d %7d %5d %12.0f %12.0f %12.0f %13.0f %7.3f %6d %7d %8.2f %8.2f %6s"
-              + " %-4s %8.0f %5.2f %5.2f %5.2f%n",
-          RoutingBench.SCENARIO,
-          r.cell(),
-          r.topics(),
-          r.subscriptions(),
-          r.clients(),
-          r.size(),
-          r.eventsPerS(),
-          r.minEventsPerS(),
-          r.maxEventsPerS(),
-          r.deliveriesPerS(),
-          (double) r.deliveriesPerRun() / r.eventsPerRun(),
-          r.lost(),
-          r.dropped(),
-          r.ratioToSingle(),
-          r.pairedRatio(),
-          single ? "-" : String.valueOf(RoutingBenchOptions.TARGET_RATIO),
-          single ? "-" : r.targetMet() ? "pass" : "miss",
-          r.loopNanosPerEvent(),
-          r.loopCores(),
-          r.processCores(),
-          r.machineCores());
-    }
-    out.println(
-        "x PAIRED: median of per-repetition ratios. LOOP_NS: broker loop CPU ns per event (median"
-            + " over runs). LOOP, JVM, HOST: cores kept busy by the broker loop thread, this JVM,"
-            + " the whole machine (median run).");
-    out.flush();
+  private Integer metrics() throws Exception {
+    MetricsBenchOptions preset = quick ? MetricsBenchOptions.quick() : MetricsBenchOptions.full();
+    MetricsBenchOptions options =
+        usage(
+            () ->
+                new MetricsBenchOptions(
+                    events != null ? events : preset.events(),
+                    repetitions != null ? repetitions : preset.repetitions(),
+                    size != null ? size : preset.size()));
+    List<MetricsRow> rows = MetricsScenario.run(options, spec.commandLine().getErr()::println);
+    return report(rows, METRICS_TABLE, METRICS_JSON);
   }
 
-  private static void printStalledTable(PrintWriter out, List<StalledRow> rows) {
-    out.printf(
-        "%-8s %-12s %5s %12s %12s %12s %6s %15s %13s %7s %8s %6s %-4s %8s %5s %5s %5s%n",
-        "SCENARIO",
-        "CELL",
-        "SIZE",
-        "FAST EV/S",
-        "MIN",
-        "MAX",
-        "LOST",
-        "STALLED_DROPPED",
-        "QUEUED_AT_END",
-        "x ALONE",
-        "x PAIRED",
-        "TARGET",
-        "MET",
-        "LOOP_NS",
-        "LOOP",
-        "JVM",
-        "HOST");
-    for (StalledRow r : rows) {
-      boolean alone = r.cell().equals("fast-alone");
-      out.printf(
-          "%-8s %-12s %5d %12.0f %12.0f %12.0f %6d %15d %13d %7.2f %8.2f %6s %-4s %8.0f %5.2f"
-              + " %5.2f %5.2f%n",
-          StalledBench.SCENARIO,
-          r.cell(),
-          r.size(),
-          r.eventsPerS(),
-          r.minEventsPerS(),
-          r.maxEventsPerS(),
-          r.lost(),
-          r.stalledDropped(),
-          r.queuedAtEnd(),
-          r.ratioToAlone(),
-          r.pairedRatio(),
-          alone ? "-" : String.valueOf(StalledBenchOptions.TARGET_RATIO),
-          alone ? "-" : r.targetMet() ? "pass" : "miss",
-          r.loopNanosPerEvent(),
-          r.loopCores(),
-          r.processCores(),
-          r.machineCores());
-    }
-    out.println(
-        "x PAIRED: median of per-repetition ratios. LOOP_NS: broker loop CPU ns per event (median"
-            + " over runs). LOOP, JVM, HOST: cores kept busy by the broker loop thread, this JVM,"
-            + " the whole machine (median run).");
-    out.flush();
+  private Integer schema() throws Exception {
+    SchemaBenchOptions preset = quick ? SchemaBenchOptions.quick() : SchemaBenchOptions.full();
+    SchemaBenchOptions options =
+        usage(
+            () ->
+                new SchemaBenchOptions(
+                    events != null ? events : preset.events(),
+                    repetitions != null ? repetitions : preset.repetitions(),
+                    size != null ? size : preset.size()));
+    List<SchemaRow> rows = SchemaBench.run(options, spec.commandLine().getErr()::println);
+    return report(rows, SCHEMA_TABLE, SCHEMA_JSON);
   }
 
-  private static void putCores(ObjectNode o, double loop, double jvm, double machine) {
-    o.put("loop_cores", twoDecimals(loop));
-    o.put("jvm_cores", twoDecimals(jvm));
-    if (Double.isNaN(machine)) {
-      o.putNull("machine_cores");
-    } else {
-      o.put("machine_cores", twoDecimals(machine));
-    }
+  private Integer memory() throws Exception {
+    MemoryBenchOptions preset = quick ? MemoryBenchOptions.quick() : MemoryBenchOptions.full();
+    MemoryBenchOptions options =
+        usage(
+            () ->
+                new MemoryBenchOptions(
+                    clients != null ? clients : preset.clients(),
+                    subscriptions != null ? subscriptions : preset.subscriptions(),
+                    repetitions != null ? repetitions : preset.repetitions()));
+    List<MemoryRow> rows = MemoryBench.run(options, spec.commandLine().getErr()::println);
+    return report(rows, MEMORY_TABLE, MEMORY_JSON);
   }
 
-  private static void writeRouting(Path file, List<RoutingRow> rows) {
-    ArrayNode array = OnexEventJson.mapper().createArrayNode();
-    for (RoutingRow r : rows) {
-      ObjectNode o = array.addObject();
-      o.put("scenario", RoutingBench.SCENARIO);
-      o.put("cell", r.cell());
-      o.put("topics", r.topics());
-      o.put("subscriptions", r.subscriptions());
-      o.put("clients", r.clients());
-      o.put("size", r.size());
-      o.put("events_per_run", r.eventsPerRun());
-      o.put("deliveries_per_run", r.deliveriesPerRun());
-      o.put("events_per_s", Math.round(r.eventsPerS()));
-      o.put("min_events_per_s", Math.round(r.minEventsPerS()));
-      o.put("max_events_per_s", Math.round(r.maxEventsPerS()));
-      o.put("deliveries_per_s", Math.round(r.deliveriesPerS()));
-      o.put("lost", r.lost());
-      o.put("dropped", r.dropped());
-      o.put("ratio_to_single", twoDecimals(r.ratioToSingle()));
-      o.put("paired_ratio", twoDecimals(r.pairedRatio()));
-      o.put("loop_ns_per_event", Math.round(r.loopNanosPerEvent()));
-      if (r.cell().equals("single-topic")) {
-        o.putNull("target_ratio");
-        o.putNull("target_met");
-      } else {
-        o.put("target_ratio", RoutingBenchOptions.TARGET_RATIO);
-        o.put("target_met", r.targetMet());
-      }
-      putCores(o, r.loopCores(), r.processCores(), r.machineCores());
-    }
-    writeJson(file, array);
+  /** "pass"/"miss" against a target, "-" for the row the others are measured against. */
+  private static String met(boolean baseline, boolean met) {
+    return baseline ? "-" : met ? "pass" : "miss";
   }
 
-  private static void writeStalled(Path file, List<StalledRow> rows) {
-    ArrayNode array = OnexEventJson.mapper().createArrayNode();
-    for (StalledRow r : rows) {
-      ObjectNode o = array.addObject();
-      o.put("scenario", StalledBench.SCENARIO);
-      o.put("cell", r.cell());
-      o.put("size", r.size());
-      o.put("events_per_run", r.eventsPerRun());
-      o.put("fast_events_per_s", Math.round(r.eventsPerS()));
-      o.put("min_fast_events_per_s", Math.round(r.minEventsPerS()));
-      o.put("max_fast_events_per_s", Math.round(r.maxEventsPerS()));
-      o.put("fast_lost", r.lost());
-      o.put("stalled_dropped", r.stalledDropped());
-      o.put("queued_at_end", r.queuedAtEnd());
-      o.put("ratio_to_alone", twoDecimals(r.ratioToAlone()));
-      o.put("paired_ratio", twoDecimals(r.pairedRatio()));
-      o.put("loop_ns_per_event", Math.round(r.loopNanosPerEvent()));
-      if (r.cell().equals("fast-alone")) {
-        o.putNull("target_ratio");
-        o.putNull("target_met");
-      } else {
-        o.put("target_ratio", StalledBenchOptions.TARGET_RATIO);
-        o.put("target_met", r.targetMet());
-      }
-      putCores(o, r.loopCores(), r.processCores(), r.machineCores());
-    }
-    writeJson(file, array);
+  /** The columns a two-cell scenario (routing, stalled) ends with: target, then where CPU went. */
+  private static <R extends CellRow> void cellColumns(BenchTable<R> table, double target) {
+    table
+        .column("x PAIRED", "%8.2f", CellRow::pairedRatio)
+        .column("TARGET", "%6s", r -> r.isBaseline() ? "-" : String.valueOf(target))
+        .column("MET", "%-4s", r -> met(r.isBaseline(), r.targetMet()))
+        .column("LOOP_NS", "%8.0f", CellRow::loopNanosPerEvent)
+        .column("LOOP", "%5.2f", CellRow::loopCores)
+        .column("JVM", "%5.2f", CellRow::processCores)
+        .column("HOST", "%5.2f", CellRow::machineCores)
+        .note(
+            "x PAIRED: median of per-repetition ratios. LOOP_NS: broker loop CPU ns per event"
+                + " (median over runs). LOOP, JVM, HOST: cores kept busy by the broker loop"
+                + " thread, this JVM, the whole machine (median run).");
   }
 
-  private static void printTable(PrintWriter out, List<BenchRow> rows) {
-    out.printf(
-        "%-8s %-11s %6s %14s %14s %14s %8s %9s%n",
-        "SCENARIO", "SYSTEM", "SIZE", "EVENTS/S", "MIN", "MAX", "LOST", "x NATS");
-    for (BenchRow r : rows) {
-      out.printf(
-          "%-8s %-11s %6d %14.0f %14.0f %14.0f %8d %9.2f%n",
-          r.scenario(),
-          r.system(),
-          r.size(),
-          r.eventsPerS(),
-          r.minEventsPerS(),
-          r.maxEventsPerS(),
-          r.lost(),
-          r.ratioToNats());
-    }
-    out.flush();
+  /** The JSON fields that match {@link #cellColumns}. */
+  private static <R extends CellRow> void cellFields(JsonRows<R> rows, double target) {
+    rows.twoDecimals("paired_ratio", CellRow::pairedRatio)
+        .rounded("loop_ns_per_event", CellRow::loopNanosPerEvent)
+        .field("target_ratio", r -> r.isBaseline() ? null : target)
+        .field("target_met", r -> r.isBaseline() ? null : r.targetMet())
+        .twoDecimals("loop_cores", CellRow::loopCores)
+        .twoDecimals("jvm_cores", CellRow::processCores)
+        .twoDecimals("machine_cores", CellRow::machineCores);
   }
 
-  private static void printRegistryTable(PrintWriter out, List<RegistryRow> rows) {
-    out.printf(
-        "%-9s %-10s %-9s %7s %6s %10s %10s %10s %8s %8s %6s %8s %-4s %5s %5s %5s%n",
-        "SCENARIO",
-        "OPERATION",
-        "MODE",
-        "CLIENTS",
-        "WINDOW",
-        "OPS/S",
-        "MIN",
-        "MAX",
-        "P50_US",
-        "P99_US",
-        "ERRORS",
-        "TARGET",
-        "MET",
-        "LOOP",
-        "JVM",
-        "HOST");
-    for (RegistryRow r : rows) {
-      out.printf(
-          "%-9s %-10s %-9s %7d %6d %10.0f %10.0f %10.0f %8.0f %8.0f %6d %8.0f %-4s %5.2f %5.2f"
-              + " %5.2f%n",
-          RegistryBench.SCENARIO,
-          r.operation(),
-          r.mode(),
-          r.clients(),
-          r.window(),
-          r.opsPerS(),
-          r.minOpsPerS(),
-          r.maxOpsPerS(),
-          r.p50Micros(),
-          r.p99Micros(),
-          r.errors(),
-          r.targetOpsPerS(),
-          r.targetMet() ? "pass" : "miss",
-          r.loopCores(),
-          r.processCores(),
-          r.machineCores());
-    }
-    out.println(
-        "LOOP, JVM, HOST: cores kept busy by the registry loop thread, this JVM, the whole machine.");
-    out.flush();
+  private static final BenchTable<BenchRow> ONE_TO_ONE_TABLE =
+      new BenchTable<BenchRow>()
+          .column("SCENARIO", "%-8s", BenchRow::scenario)
+          .column("SYSTEM", "%-11s", BenchRow::system)
+          .column("SIZE", "%6d", BenchRow::size)
+          .column("EVENTS/S", "%14.0f", BenchRow::eventsPerS)
+          .column("MIN", "%14.0f", BenchRow::minEventsPerS)
+          .column("MAX", "%14.0f", BenchRow::maxEventsPerS)
+          .column("LOST", "%8d", BenchRow::lost)
+          .column("x NATS", "%9.2f", BenchRow::ratioToNats);
+
+  private static final JsonRows<BenchRow> ONE_TO_ONE_JSON =
+      new JsonRows<BenchRow>()
+          .field("scenario", BenchRow::scenario)
+          .field("system", BenchRow::system)
+          .field("size", BenchRow::size)
+          .rounded("events_per_s", BenchRow::eventsPerS)
+          .rounded("min_events_per_s", BenchRow::minEventsPerS)
+          .rounded("max_events_per_s", BenchRow::maxEventsPerS)
+          .field("lost", BenchRow::lost)
+          .twoDecimals("ratio_to_nats", BenchRow::ratioToNats);
+
+  private static final BenchTable<FanRow> FAN_TABLE =
+      new BenchTable<FanRow>()
+          .column("SCENARIO", "%-8s", FanRow::scenario)
+          .column("SYSTEM", "%-6s", FanRow::system)
+          .column("PUBS", "%4d", FanRow::publishers)
+          .column("SUBS", "%4d", FanRow::subscribers)
+          .column("SIZE", "%5d", FanRow::size)
+          .column("EVENTS/S", "%12.0f", FanRow::eventsPerS)
+          .column("MIN", "%12.0f", FanRow::minEventsPerS)
+          .column("MAX", "%12.0f", FanRow::maxEventsPerS)
+          .column("DELIVERIES/S", "%13.0f", FanRow::deliveriesPerS)
+          .column("LOST", "%6d", FanRow::lost)
+          .column("x NATS", "%7.2f", FanRow::ratioToNats)
+          .column("x PAIRED", "%8.2f", FanRow::pairedRatio)
+          .column(
+              "TARGET", "%6s", r -> isNats(r) ? "-" : String.valueOf(FanBenchOptions.TARGET_RATIO))
+          .column("MET", "%-4s", r -> met(isNats(r), r.targetMet()))
+          .note(
+              "EVENTS/S: events published per second, first publish to last delivery (median"
+                  + " run). x PAIRED: median of per-repetition ratios to NATS.");
+
+  private static boolean isNats(FanRow r) {
+    return r.system().equals("nats");
   }
 
-  private static double twoDecimals(double v) {
-    return Math.round(v * 100) / 100.0;
+  private static final JsonRows<FanRow> FAN_JSON =
+      new JsonRows<FanRow>()
+          .field("scenario", FanRow::scenario)
+          .field("system", FanRow::system)
+          .field("publishers", FanRow::publishers)
+          .field("subscribers", FanRow::subscribers)
+          .field("size", FanRow::size)
+          .field("events_per_run", FanRow::eventsPerRun)
+          .rounded("events_per_s", FanRow::eventsPerS)
+          .rounded("min_events_per_s", FanRow::minEventsPerS)
+          .rounded("max_events_per_s", FanRow::maxEventsPerS)
+          .rounded("deliveries_per_s", FanRow::deliveriesPerS)
+          .field("lost", FanRow::lost)
+          .twoDecimals("ratio_to_nats", FanRow::ratioToNats)
+          .twoDecimals("paired_ratio", FanRow::pairedRatio)
+          .field("target_ratio", r -> isNats(r) ? null : FanBenchOptions.TARGET_RATIO)
+          .field("target_met", r -> isNats(r) ? null : r.targetMet());
+
+  private static final BenchTable<LatencyRow> LATENCY_TABLE =
+      new BenchTable<LatencyRow>()
+          .column("SCENARIO", "%-8s", r -> LatencyBench.SCENARIO)
+          .column("SYSTEM", "%-6s", LatencyRow::system)
+          .column("SIZE", "%5d", LatencyRow::size)
+          .column("RATE", "%10d", LatencyRow::rate)
+          .column("ACHIEVED", "%10.0f", LatencyRow::achievedRate)
+          .column("EVENTS", "%8d", LatencyRow::recorded)
+          .column("LOST", "%6d", LatencyRow::lost)
+          .column("P50_US", "%9.1f", LatencyRow::p50Micros)
+          .column("P99_US", "%9.1f", LatencyRow::p99Micros)
+          .column("P99.9_US", "%9.1f", LatencyRow::p999Micros)
+          .column("MAX_US", "%9.1f", LatencyRow::maxMicros)
+          .column("TO_BRK_P50", "%10.1f", r -> r.toBroker().p50Micros())
+          .column("TO_BRK_P99", "%10.1f", r -> r.toBroker().p99Micros())
+          .column("FROM_BRK_P50", "%12.1f", r -> r.fromBroker().p50Micros())
+          .column("FROM_BRK_P99", "%12.1f", r -> r.fromBroker().p99Micros())
+          .note(
+              "Publish-to-receive, same JVM (System.nanoTime in the payload), over all measured"
+                  + " runs. ACHIEVED: publish rate reached (median run). TO_BRK / FROM_BRK: the"
+                  + " same split at the broker's stamp (start of the loop pass that routed the"
+                  + " event), publish to that pass and that pass to the handler; onex only.");
+
+  private static final JsonRows<LatencyRow> LATENCY_JSON =
+      new JsonRows<LatencyRow>()
+          .field("scenario", r -> LatencyBench.SCENARIO)
+          .field("system", LatencyRow::system)
+          .field("size", LatencyRow::size)
+          .field("rate", LatencyRow::rate)
+          .rounded("achieved_rate", LatencyRow::achievedRate)
+          .field("recorded", LatencyRow::recorded)
+          .field("lost", LatencyRow::lost)
+          .oneDecimal("p50_us", LatencyRow::p50Micros)
+          .oneDecimal("p99_us", LatencyRow::p99Micros)
+          .oneDecimal("p99_9_us", LatencyRow::p999Micros)
+          .oneDecimal("max_us", LatencyRow::maxMicros)
+          .oneDecimal("to_broker_p50_us", r -> r.toBroker().p50Micros())
+          .oneDecimal("to_broker_p99_us", r -> r.toBroker().p99Micros())
+          .oneDecimal("from_broker_p50_us", r -> r.fromBroker().p50Micros())
+          .oneDecimal("from_broker_p99_us", r -> r.fromBroker().p99Micros());
+
+  private static final BenchTable<RoutingRow> ROUTING_TABLE =
+      new BenchTable<RoutingRow>()
+          .column("SCENARIO", "%-8s", r -> RoutingBench.SCENARIO)
+          .column("CELL", "%-12s", RoutingRow::cell)
+          .column("TOPICS", "%6d", RoutingRow::topics)
+          .column("SUBS", "%5d", RoutingRow::subscriptions)
+          .column("CLIENTS", "%7d", RoutingRow::clients)
+          .column("SIZE", "%5d", RoutingRow::size)
+          .column("EVENTS/S", "%12.0f", RoutingRow::eventsPerS)
+          .column("MIN", "%12.0f", RoutingRow::minEventsPerS)
+          .column("MAX", "%12.0f", RoutingRow::maxEventsPerS)
+          .column("DELIVERIES/S", "%13.0f", RoutingRow::deliveriesPerS)
+          .column("DEL/EV", "%7.3f", r -> (double) r.deliveriesPerRun() / r.eventsPerRun())
+          .column("LOST", "%6d", RoutingRow::lost)
+          .column("DROPPED", "%7d", RoutingRow::dropped)
+          .column("x SINGLE", "%8.2f", RoutingRow::ratioToSingle);
+
+  static {
+    cellColumns(ROUTING_TABLE, RoutingBenchOptions.TARGET_RATIO);
   }
 
-  private static void writeRegistry(Path file, List<RegistryRow> rows) {
-    ArrayNode array = OnexEventJson.mapper().createArrayNode();
-    for (RegistryRow r : rows) {
-      ObjectNode o = array.addObject();
-      o.put("scenario", RegistryBench.SCENARIO);
-      o.put("operation", r.operation());
-      o.put("mode", r.mode());
-      o.put("clients", r.clients());
-      o.put("window", r.window());
-      o.put("operations_per_run", r.operationsPerRun());
-      o.put("ops_per_s", Math.round(r.opsPerS()));
-      o.put("min_ops_per_s", Math.round(r.minOpsPerS()));
-      o.put("max_ops_per_s", Math.round(r.maxOpsPerS()));
-      o.put("p50_us", Math.round(r.p50Micros()));
-      o.put("p99_us", Math.round(r.p99Micros()));
-      o.put("sent", r.sent());
-      o.put("answered_ok", r.answeredOk());
-      o.put("errors", r.errors());
-      o.put("server_counted", r.serverCounted());
-      o.put("target_ops_per_s", Math.round(r.targetOpsPerS()));
-      o.put("target_met", r.targetMet());
-      o.put("loop_cores", twoDecimals(r.loopCores()));
-      o.put("jvm_cores", twoDecimals(r.processCores()));
-      if (Double.isNaN(r.machineCores())) {
-        o.putNull("machine_cores");
-      } else {
-        o.put("machine_cores", twoDecimals(r.machineCores()));
-      }
-    }
-    writeJson(file, array);
+  private static final JsonRows<RoutingRow> ROUTING_JSON =
+      new JsonRows<RoutingRow>()
+          .field("scenario", r -> RoutingBench.SCENARIO)
+          .field("cell", RoutingRow::cell)
+          .field("topics", RoutingRow::topics)
+          .field("subscriptions", RoutingRow::subscriptions)
+          .field("clients", RoutingRow::clients)
+          .field("size", RoutingRow::size)
+          .field("events_per_run", RoutingRow::eventsPerRun)
+          .field("deliveries_per_run", RoutingRow::deliveriesPerRun)
+          .rounded("events_per_s", RoutingRow::eventsPerS)
+          .rounded("min_events_per_s", RoutingRow::minEventsPerS)
+          .rounded("max_events_per_s", RoutingRow::maxEventsPerS)
+          .rounded("deliveries_per_s", RoutingRow::deliveriesPerS)
+          .field("lost", RoutingRow::lost)
+          .field("dropped", RoutingRow::dropped)
+          .twoDecimals("ratio_to_single", RoutingRow::ratioToSingle);
+
+  static {
+    cellFields(ROUTING_JSON, RoutingBenchOptions.TARGET_RATIO);
   }
 
-  private static void write(Path file, List<BenchRow> rows) {
-    ArrayNode array = OnexEventJson.mapper().createArrayNode();
-    for (BenchRow r : rows) {
-      ObjectNode o = array.addObject();
-      o.put("scenario", r.scenario());
-      o.put("system", r.system());
-      o.put("size", r.size());
-      o.put("events_per_s", Math.round(r.eventsPerS()));
-      o.put("min_events_per_s", Math.round(r.minEventsPerS()));
-      o.put("max_events_per_s", Math.round(r.maxEventsPerS()));
-      o.put("lost", r.lost());
-      if (Double.isNaN(r.ratioToNats())) {
-        o.putNull("ratio_to_nats");
-      } else {
-        o.put("ratio_to_nats", Math.round(r.ratioToNats() * 100) / 100.0);
-      }
-    }
-    writeJson(file, array);
+  private static final BenchTable<StalledRow> STALLED_TABLE =
+      new BenchTable<StalledRow>()
+          .column("SCENARIO", "%-8s", r -> StalledBench.SCENARIO)
+          .column("CELL", "%-12s", StalledRow::cell)
+          .column("SIZE", "%5d", StalledRow::size)
+          .column("FAST EV/S", "%12.0f", StalledRow::eventsPerS)
+          .column("MIN", "%12.0f", StalledRow::minEventsPerS)
+          .column("MAX", "%12.0f", StalledRow::maxEventsPerS)
+          .column("LOST", "%6d", StalledRow::lost)
+          .column("STALLED_DROPPED", "%15d", StalledRow::stalledDropped)
+          .column("QUEUED_AT_END", "%13d", StalledRow::queuedAtEnd)
+          .column("x ALONE", "%7.2f", StalledRow::ratioToAlone);
+
+  static {
+    cellColumns(STALLED_TABLE, StalledBenchOptions.TARGET_RATIO);
   }
+
+  private static final JsonRows<StalledRow> STALLED_JSON =
+      new JsonRows<StalledRow>()
+          .field("scenario", r -> StalledBench.SCENARIO)
+          .field("cell", StalledRow::cell)
+          .field("size", StalledRow::size)
+          .field("events_per_run", StalledRow::eventsPerRun)
+          .rounded("fast_events_per_s", StalledRow::eventsPerS)
+          .rounded("min_fast_events_per_s", StalledRow::minEventsPerS)
+          .rounded("max_fast_events_per_s", StalledRow::maxEventsPerS)
+          .field("fast_lost", StalledRow::lost)
+          .field("stalled_dropped", StalledRow::stalledDropped)
+          .field("queued_at_end", StalledRow::queuedAtEnd)
+          .twoDecimals("ratio_to_alone", StalledRow::ratioToAlone);
+
+  static {
+    cellFields(STALLED_JSON, StalledBenchOptions.TARGET_RATIO);
+  }
+
+  private static final BenchTable<MetricsRow> METRICS_TABLE =
+      new BenchTable<MetricsRow>()
+          .column("SCENARIO", "%-8s", r -> MetricsBench.SCENARIO)
+          .column("CELL", "%-12s", MetricsRow::cell)
+          .column("SIZE", "%5d", MetricsRow::size)
+          .column("EVENTS/S", "%12.0f", MetricsRow::eventsPerS)
+          .column("MIN", "%12.0f", MetricsRow::minEventsPerS)
+          .column("MAX", "%12.0f", MetricsRow::maxEventsPerS)
+          .column("LOST", "%6d", MetricsRow::lost)
+          .column("SCRAPES", "%8d", MetricsRow::scrapes)
+          .column("x OFF", "%7.3f", MetricsRow::ratioToOff)
+          .column("x PAIRED", "%8.3f", MetricsRow::pairedRatio)
+          .column(
+              "COST", "%7s", r -> r.isBaseline() ? "-" : String.format("%.1f%%", r.cost() * 100))
+          .column(
+              "TARGET",
+              "%6s",
+              r ->
+                  r.isBaseline()
+                      ? "-"
+                      : "<" + Math.round(MetricsBenchOptions.TARGET_COST * 100) + "%")
+          .column("MET", "%-4s", r -> met(r.isBaseline(), r.targetMet()))
+          .note("COST: 1 - x PAIRED (the median of per-repetition ratios).");
+
+  private static final JsonRows<MetricsRow> METRICS_JSON =
+      new JsonRows<MetricsRow>()
+          .field("scenario", r -> MetricsBench.SCENARIO)
+          .field("cell", MetricsRow::cell)
+          .field("size", MetricsRow::size)
+          .field("events_per_run", MetricsRow::eventsPerRun)
+          .rounded("events_per_s", MetricsRow::eventsPerS)
+          .rounded("min_events_per_s", MetricsRow::minEventsPerS)
+          .rounded("max_events_per_s", MetricsRow::maxEventsPerS)
+          .field("lost", MetricsRow::lost)
+          .field("scrapes", MetricsRow::scrapes)
+          .twoDecimals("ratio_to_off", MetricsRow::ratioToOff)
+          .twoDecimals("paired_ratio", MetricsRow::pairedRatio)
+          .field("cost", r -> r.isBaseline() ? null : Math.round(r.cost() * 1000) / 1000.0)
+          .field("target_cost", r -> r.isBaseline() ? null : MetricsBenchOptions.TARGET_COST)
+          .field("target_met", r -> r.isBaseline() ? null : r.targetMet());
+
+  private static final BenchTable<SchemaRow> SCHEMA_TABLE =
+      new BenchTable<SchemaRow>()
+          .column("SCENARIO", "%-8s", r -> SchemaBench.SCENARIO)
+          .column("CELL", "%-12s", SchemaRow::cell)
+          .column("SIZE", "%5d", SchemaRow::size)
+          .column("EVENTS/S", "%12.0f", SchemaRow::eventsPerS)
+          .column("MIN", "%12.0f", SchemaRow::minEventsPerS)
+          .column("MAX", "%12.0f", SchemaRow::maxEventsPerS)
+          .column("LOST", "%6d", SchemaRow::lost)
+          .column("INVALID", "%7d", SchemaRow::invalid)
+          .column("x OFF", "%7.3f", SchemaRow::ratioToOff)
+          .column("x PAIRED", "%8.3f", SchemaRow::pairedRatio)
+          .column(
+              "TARGET",
+              "%6s",
+              r -> r.cell().equals("strict") ? ">=" + SchemaBenchOptions.TARGET_RATIO : "-")
+          .column("MET", "%-4s", r -> met(!r.cell().equals("strict"), r.targetMet()))
+          .note(
+              "x PAIRED: median of per-repetition ratios to schema-off. INVALID: events the"
+                  + " broker found invalid (0: all checked and valid).");
+
+  private static final JsonRows<SchemaRow> SCHEMA_JSON =
+      new JsonRows<SchemaRow>()
+          .field("scenario", r -> SchemaBench.SCENARIO)
+          .field("cell", SchemaRow::cell)
+          .field("size", SchemaRow::size)
+          .field("events_per_run", SchemaRow::eventsPerRun)
+          .rounded("events_per_s", SchemaRow::eventsPerS)
+          .rounded("min_events_per_s", SchemaRow::minEventsPerS)
+          .rounded("max_events_per_s", SchemaRow::maxEventsPerS)
+          .field("lost", SchemaRow::lost)
+          .field("invalid", SchemaRow::invalid)
+          .twoDecimals("ratio_to_off", SchemaRow::ratioToOff)
+          .twoDecimals("paired_ratio", SchemaRow::pairedRatio)
+          .field(
+              "target_ratio",
+              r -> r.cell().equals("strict") ? SchemaBenchOptions.TARGET_RATIO : null)
+          .field("target_met", r -> r.cell().equals("strict") ? r.targetMet() : null);
+
+  private static final BenchTable<RegistryRow> REGISTRY_TABLE =
+      new BenchTable<RegistryRow>()
+          .column("SCENARIO", "%-9s", r -> RegistryBench.SCENARIO)
+          .column("OPERATION", "%-10s", RegistryRow::operation)
+          .column("MODE", "%-9s", RegistryRow::mode)
+          .column("CLIENTS", "%7d", RegistryRow::clients)
+          .column("WINDOW", "%6d", RegistryRow::window)
+          .column("OPS/S", "%10.0f", RegistryRow::opsPerS)
+          .column("MIN", "%10.0f", RegistryRow::minOpsPerS)
+          .column("MAX", "%10.0f", RegistryRow::maxOpsPerS)
+          .column("P50_US", "%8.0f", RegistryRow::p50Micros)
+          .column("P99_US", "%8.0f", RegistryRow::p99Micros)
+          .column("ERRORS", "%6d", RegistryRow::errors)
+          .column("TARGET", "%8.0f", RegistryRow::targetOpsPerS)
+          .column("MET", "%-4s", r -> met(false, r.targetMet()))
+          .column("LOOP", "%5.2f", RegistryRow::loopCores)
+          .column("JVM", "%5.2f", RegistryRow::processCores)
+          .column("HOST", "%5.2f", RegistryRow::machineCores)
+          .note(
+              "LOOP, JVM, HOST: cores kept busy by the registry loop thread, this JVM, the whole"
+                  + " machine.");
+
+  private static final JsonRows<RegistryRow> REGISTRY_JSON =
+      new JsonRows<RegistryRow>()
+          .field("scenario", r -> RegistryBench.SCENARIO)
+          .field("operation", RegistryRow::operation)
+          .field("mode", RegistryRow::mode)
+          .field("clients", RegistryRow::clients)
+          .field("window", RegistryRow::window)
+          .field("operations_per_run", RegistryRow::operationsPerRun)
+          .rounded("ops_per_s", RegistryRow::opsPerS)
+          .rounded("min_ops_per_s", RegistryRow::minOpsPerS)
+          .rounded("max_ops_per_s", RegistryRow::maxOpsPerS)
+          .rounded("p50_us", RegistryRow::p50Micros)
+          .rounded("p99_us", RegistryRow::p99Micros)
+          .field("sent", RegistryRow::sent)
+          .field("answered_ok", RegistryRow::answeredOk)
+          .field("errors", RegistryRow::errors)
+          .field("server_counted", RegistryRow::serverCounted)
+          .rounded("target_ops_per_s", RegistryRow::targetOpsPerS)
+          .field("target_met", RegistryRow::targetMet)
+          .twoDecimals("loop_cores", RegistryRow::loopCores)
+          .twoDecimals("jvm_cores", RegistryRow::processCores)
+          .twoDecimals("machine_cores", RegistryRow::machineCores);
+
+  private static final BenchTable<MemoryRow> MEMORY_TABLE =
+      new BenchTable<MemoryRow>()
+          .column("SCENARIO", "%-8s", r -> MemoryBench.SCENARIO)
+          .column("SYSTEM", "%-6s", MemoryRow::system)
+          .column("MEASURE", "%-13s", MemoryRow::measure)
+          .column("CLIENTS", "%7d", MemoryRow::clients)
+          .column("SUBS", "%6d", MemoryRow::subscriptions)
+          .column("COUNTED", "%7d", MemoryRow::serverSubscriptions)
+          .column("BYTES", "%13d", MemoryRow::bytes)
+          .column("DELTA", "%12d", MemoryRow::deltaBytes)
+          .column("MIN", "%12d", MemoryRow::minDeltaBytes)
+          .column("MAX", "%12d", MemoryRow::maxDeltaBytes)
+          .column("B/SUB", "%8.0f", MemoryRow::bytesPerSubscription)
+          .column("KiB/1000", "%9.1f", r -> r.bytesPerSubscription() * 1000 / 1024)
+          .column("x NATS", "%7.2f", MemoryRow::ratioToNats)
+          .note(
+              "DELTA: growth over the same server with the same clients and no subscription"
+                  + " (median of the repetitions). heap-after-gc: the broker's JVM after full GCs;"
+                  + " rss: the nats-server process's resident set. COUNTED: subscriptions the"
+                  + " server itself reports.");
+
+  private static final JsonRows<MemoryRow> MEMORY_JSON =
+      new JsonRows<MemoryRow>()
+          .field("scenario", r -> MemoryBench.SCENARIO)
+          .field("system", MemoryRow::system)
+          .field("measure", MemoryRow::measure)
+          .field("clients", MemoryRow::clients)
+          .field("subscriptions", MemoryRow::subscriptions)
+          .field("server_subscriptions", MemoryRow::serverSubscriptions)
+          .field("bytes", MemoryRow::bytes)
+          .field("delta_bytes", MemoryRow::deltaBytes)
+          .field("min_delta_bytes", MemoryRow::minDeltaBytes)
+          .field("max_delta_bytes", MemoryRow::maxDeltaBytes)
+          .rounded("bytes_per_subscription", MemoryRow::bytesPerSubscription)
+          .rounded("bytes_per_1000_subscriptions", r -> r.bytesPerSubscription() * 1000)
+          .twoDecimals("ratio_to_nats", MemoryRow::ratioToNats);
 
   /** Options records check their values; a bad one is the user's mistake (exit 2). */
   private static <T> T usage(Supplier<T> options) {
@@ -786,24 +765,11 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** Every scenario ends the same way: its table on stdout, and its rows as JSON on request. */
-  private <R> Integer report(
-      PrintWriter out,
-      List<R> rows,
-      BiConsumer<PrintWriter, List<R>> table,
-      BiConsumer<Path, List<R>> jsonWriter) {
-    table.accept(out, rows);
+  private <R> Integer report(List<R> rows, BenchTable<R> table, JsonRows<R> jsonRows) {
+    table.print(spec.commandLine().getOut(), rows);
     if (json != null) {
-      jsonWriter.accept(json, rows);
+      jsonRows.write(json, rows);
     }
     return 0;
-  }
-
-  static void writeJson(Path file, ArrayNode array) {
-    try {
-      Files.writeString(file, array.toPrettyString() + "\n");
-    } catch (IOException e) {
-      throw new CliException(
-          OnexCommand.EXIT_FAILURE, "cannot write " + file + ": " + e.getMessage());
-    }
   }
 }
