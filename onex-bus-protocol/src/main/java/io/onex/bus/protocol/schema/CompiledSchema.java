@@ -2,6 +2,7 @@ package io.onex.bus.protocol.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
+import com.networknt.schema.OutputFormat;
 import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,11 @@ public final class CompiledSchema {
 
   /** Every way {@code instance} breaks this schema; empty when it conforms. */
   public List<SchemaViolation> validate(JsonNode instance) {
+    // The yes/no evaluation stops at the first failure and collects no messages: the common
+    // (valid) case pays only for that; the explaining pass runs when there is something to explain.
+    if (schema.validate(instance, OutputFormat.BOOLEAN)) {
+      return List.of();
+    }
     List<Error> errors = schema.validate(instance);
     if (errors.isEmpty()) {
       return List.of();

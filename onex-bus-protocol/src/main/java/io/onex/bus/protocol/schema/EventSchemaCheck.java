@@ -38,6 +38,18 @@ public final class EventSchemaCheck {
       boolean strict,
       TopicSchema topicSchema,
       int maxPayloadBytes) {
+    if (length <= maxPayloadBytes) {
+      boolean onMetadata =
+          topicSchema != null && topicSchema.registered().appliesTo() == AppliesTo.METADATA;
+      if (topicSchema == null || onMetadata) {
+        JsonNode metadata =
+            ContractFastPath.passes(
+                payload, offset, length, strict, recordEventType, recordCorrelationId, onMetadata);
+        if (metadata != null) {
+          return onMetadata ? topicFailure(metadata, "/metadata", topicSchema) : null;
+        }
+      }
+    }
     JsonNode event;
     try {
       event = EventPayloads.parse(payload, offset, length, maxPayloadBytes);
@@ -50,13 +62,17 @@ public final class EventSchemaCheck {
           0,
           List.of(new SchemaViolation("", e.getMessage())));
     }
-    if (!ContractFastPath.passes(event, strict, recordEventType, recordCorrelationId)) {
-      SchemaFailure f = contractFailure(event, strict, recordEventType, recordCorrelationId);
-      if (f != null) {
-        return f;
-      }
+    SchemaFailure f = contractFailure(event, strict, recordEventType, recordCorrelationId);
+    if (f != null || topicSchema == null) {
+      return f;
     }
-    return topicFailure(event, topicSchema);
+    if (topicSchema.registered().appliesTo() == AppliesTo.METADATA) {
+      return topicFailure(
+          event.has("metadata") ? event.get("metadata") : NullNode.getInstance(),
+          "/metadata",
+          topicSchema);
+    }
+    return topicFailure(event, "", topicSchema);
   }
 
   /** The full, explaining check of the contract and the header; null when both pass. */
@@ -78,21 +94,14 @@ public final class EventSchemaCheck {
     return null;
   }
 
-  private static SchemaFailure topicFailure(JsonNode event, TopicSchema topicSchema) {
-    if (topicSchema == null) {
-      return null;
-    }
-    RegisteredSchema r = topicSchema.registered();
-    JsonNode target = event;
-    String prefix = "";
-    if (r.appliesTo() == AppliesTo.METADATA) {
-      target = event.has("metadata") ? event.get("metadata") : NullNode.getInstance();
-      prefix = "/metadata";
-    }
+  /** The topic schema's verdict on {@code target}, found at {@code prefix} in the event. */
+  private static SchemaFailure topicFailure(
+      JsonNode target, String prefix, TopicSchema topicSchema) {
     List<SchemaViolation> violations = topicSchema.compiled().validate(target);
     if (violations.isEmpty()) {
       return null;
     }
+    RegisteredSchema r = topicSchema.registered();
     List<SchemaViolation> located = new ArrayList<>(violations.size());
     for (SchemaViolation v : violations) {
       located.add(new SchemaViolation(prefix + v.pointer(), v.message()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -34,7 +35,11 @@ class ContractFastPathTest {
       @ForAll boolean strict,
       @ForAll("recordTypes") String recordType,
       @ForAll("recordCorrelations") String recordCorrelation) {
-    boolean fast = ContractFastPath.passes(event, strict, recordType, recordCorrelation);
+    byte[] bytes = event.toString().getBytes(StandardCharsets.UTF_8);
+    boolean fast =
+        ContractFastPath.passes(
+                bytes, 0, bytes.length, strict, recordType, recordCorrelation, false)
+            != null;
     boolean full =
         OnexEventContract.check(event, strict).isEmpty()
             && headerAgrees(event, recordType, recordCorrelation);
@@ -53,15 +58,49 @@ class ContractFastPathTest {
 
   @Test
   void pythonAndJavaEventsTakeTheFastPath() throws Exception {
-    JsonNode python = JSON.readTree(OnexEventContractTest.PYTHON_DUMP);
-
-    assertThat(ContractFastPath.passes(python, true, "NODE_START", "")).isTrue();
+    assertThat(fast(OnexEventContractTest.PYTHON_DUMP)).isTrue();
+    JsonNode metadata =
+        ContractFastPath.passes(
+            bytes(EventSchemaCheckTest.event("{\"qty\":2}")), 0, 0, true, "NODE_START", "", true);
+    assertThat(metadata).isNull(); // an empty slice is not an event
+    byte[] e = bytes(EventSchemaCheckTest.event("{\"qty\":2}"));
+    assertThat(ContractFastPath.passes(e, 0, e.length, true, "NODE_START", "", true))
+        .isEqualTo(JSON.readTree("{\"qty\":2}"));
     assertThat(ContractFastPath.isTimestamp("2025-05-28T12:36:25.677980Z")).isTrue();
     assertThat(ContractFastPath.isTimestamp("2025-05-28T12:36:25+02:00")).isTrue();
     assertThat(ContractFastPath.isTimestamp("2025-05-28T12:36:25.")).isFalse();
     assertThat(ContractFastPath.isTimestamp("2025-05-28T12:36:25+0200")).isFalse();
     assertThat(ContractFastPath.isUuid("9F1C5A0E-2A52-4B7B-8F0E-3D2D7B3F5F11")).isTrue();
     assertThat(ContractFastPath.isUuid("9f1c5a0e2a524b7b8f0e3d2d7b3f5f11")).isFalse();
+  }
+
+  @Test
+  void whatItCannotBeSureOfGoesToTheFullPath() {
+    String valid = OnexEventContractTest.PYTHON_DUMP;
+    assertThat(fast(valid + " {}")).as("trailing data").isFalse();
+    assertThat(
+            fast(valid.replace("\"node_id\":\"node-a\",", "\"node_id\":\"a\",\"node_id\":\"b\",")))
+        .as("a repeated field")
+        .isFalse();
+    assertThat(
+            fast(
+                valid.replace(
+                    "\"metadata\":null", "\"metadata\":" + "[".repeat(70) + "]".repeat(70))))
+        .as("too deep")
+        .isFalse();
+    assertThat(fast(valid.replace("\"metadata\":null", "\"x\":{not json}")))
+        .as("malformed inside an unknown field")
+        .isFalse();
+    assertThat(fast(valid.substring(0, valid.length() - 1))).as("truncated").isFalse();
+  }
+
+  private static boolean fast(String payload) {
+    byte[] b = bytes(payload);
+    return ContractFastPath.passes(b, 0, b.length, true, "NODE_START", "", false) != null;
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   @Provide
