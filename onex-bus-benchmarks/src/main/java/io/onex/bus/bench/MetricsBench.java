@@ -74,6 +74,10 @@ public final class MetricsBench {
               o.events(),
               o.repetitions(),
               progress);
+      // Stop scraping (letting a scrape under way finish) before the endpoint closes, or the last
+      // scrape would count as failed.
+      scraper.shutdown();
+      scraper.awaitTermination(10, TimeUnit.SECONDS);
     } finally {
       scraper.shutdownNow();
       scraper.awaitTermination(10, TimeUnit.SECONDS);
