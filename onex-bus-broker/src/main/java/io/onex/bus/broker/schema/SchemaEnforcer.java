@@ -31,6 +31,8 @@ public final class SchemaEnforcer {
   private TopicSchemaSet schemas = TopicSchemaSet.EMPTY;
   private String lastTopic;
   private Resolved lastResolved;
+  private String lastType;
+  private byte[] lastTypeBytes;
 
   public SchemaEnforcer(SchemaConfig config) {
     this.config = config;
@@ -84,12 +86,29 @@ public final class SchemaEnforcer {
             record.buffer(),
             record.payloadOffset(),
             record.payloadLength(),
-            record.eventType(),
-            record.correlationId(),
+            eventTypeOf(record),
+            record.correlationLength() == 0 ? "" : record.correlationId(),
             r.mode == SchemaMode.STRICT,
             r.schema,
             config.maxPayloadBytes());
     return failure == null ? null : new Verdict(r.mode, failure);
+  }
+
+  /**
+   * The record's event type as a String, reusing the previous one when the bytes are the same: a
+   * stream of events mostly repeats a few types, and this runs once per checked event.
+   */
+  private String eventTypeOf(EventRecordView record) {
+    byte[] b = record.buffer();
+    int off = record.eventTypeOffset();
+    int len = record.eventTypeLength();
+    if (lastType != null
+        && java.util.Arrays.equals(b, off, off + len, lastTypeBytes, 0, lastTypeBytes.length)) {
+      return lastType;
+    }
+    lastTypeBytes = java.util.Arrays.copyOfRange(b, off, off + len);
+    lastType = record.eventType();
+    return lastType;
   }
 
   private Resolved resolve(String topic) {

@@ -60,6 +60,23 @@ final class ContractFastPath {
       String recordEventType,
       String recordCorrelationId,
       boolean wantMetadata) {
+    return passes(
+        buf, offset, length, strict, recordEventType, recordCorrelationId, wantMetadata, null);
+  }
+
+  /**
+   * As above; with {@code metadataSchema}, the metadata is also checked against it on the way (null
+   * answer when not certain; the metadata tree is then never built).
+   */
+  static JsonNode passes(
+      byte[] buf,
+      int offset,
+      int length,
+      boolean strict,
+      String recordEventType,
+      String recordCorrelationId,
+      boolean wantMetadata,
+      FastSchema metadataSchema) {
     try (JsonParser p = MAPPER.createParser(buf, offset, length)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
@@ -77,12 +94,14 @@ final class ContractFastPath {
         seen |= bit;
         switch (bit) {
           case EVENT_ID -> {
-            if (v != JsonToken.VALUE_STRING || !isUuid(p.getText())) {
+            if (v != JsonToken.VALUE_STRING
+                || !isUuid(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
               return null;
             }
           }
           case TIMESTAMP -> {
-            if (v != JsonToken.VALUE_STRING || !isTimestamp(p.getText())) {
+            if (v != JsonToken.VALUE_STRING
+                || !isTimestamp(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
               return null;
             }
           }
@@ -95,22 +114,29 @@ final class ContractFastPath {
             if (v != JsonToken.VALUE_STRING) {
               return null;
             }
-            String type = p.getText();
-            if (type.isEmpty()
-                || !type.equals(recordEventType)
-                || strict && !EventTypes.isKnown(type)) {
+            // Equal to the record's type, so the catalogue can be asked with that String.
+            if (p.getTextLength() == 0
+                || !sameText(p, recordEventType)
+                || strict && !EventTypes.isKnown(recordEventType)) {
               return null;
             }
           }
           case CORRELATION_ID -> {
-            String c =
-                v == JsonToken.VALUE_NULL ? "" : v == JsonToken.VALUE_STRING ? p.getText() : null;
-            if (c == null || !c.equals(recordCorrelationId)) {
+            boolean same =
+                v == JsonToken.VALUE_NULL
+                    ? recordCorrelationId.isEmpty()
+                    : v == JsonToken.VALUE_STRING && sameText(p, recordCorrelationId);
+            if (!same) {
               return null;
             }
           }
           case METADATA -> {
-            if (v == JsonToken.START_OBJECT) {
+            if (metadataSchema != null) {
+              if (v != JsonToken.START_OBJECT && v != JsonToken.VALUE_NULL
+                  || !metadataSchema.accepts(p)) {
+                return null;
+              }
+            } else if (v == JsonToken.START_OBJECT) {
               if (wantMetadata) {
                 metadata = p.readValueAsTree();
               } else {
@@ -133,10 +159,28 @@ final class ContractFastPath {
       }
       // An absent correlation_id means none, which the record must say too.
       boolean correlationOk = (seen & CORRELATION_ID) != 0 || recordCorrelationId.isEmpty();
+      if (metadataSchema != null && (seen & METADATA) == 0) {
+        return null; // an absent metadata is checked as null: leave that to the evaluator
+      }
       return (seen & REQUIRED) == REQUIRED && correlationOk ? metadata : null;
     } catch (IOException | RuntimeException e) {
       return null; // not JSON, too deep, ...: the full path says exactly what
     }
+  }
+
+  private static boolean sameText(JsonParser p, String expected) throws IOException {
+    int n = p.getTextLength();
+    if (n != expected.length()) {
+      return false;
+    }
+    char[] c = p.getTextCharacters();
+    int o = p.getTextOffset();
+    for (int i = 0; i < n; i++) {
+      if (c[o + i] != expected.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int bitOf(String field) {
@@ -153,14 +197,24 @@ final class ContractFastPath {
   }
 
   /** {@code 8-4-4-4-12} hex digits, any case. */
+  /** {@link #isUuid(char[], int, int)} of a String (tests, tools). */
   static boolean isUuid(String s) {
-    if (s.length() != 36) {
+    return isUuid(s.toCharArray(), 0, s.length());
+  }
+
+  /** {@link #isTimestamp(char[], int, int)} of a String (tests, tools). */
+  static boolean isTimestamp(String s) {
+    return isTimestamp(s.toCharArray(), 0, s.length());
+  }
+
+  static boolean isUuid(char[] c, int o, int n) {
+    if (n != 36) {
       return false;
     }
     for (int i = 0; i < 36; i++) {
-      char c = s.charAt(i);
+      char ch = c[o + i];
       boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-      if (dash ? c != '-' : !isHex(c)) {
+      if (dash ? ch != '-' : !isHex(ch)) {
         return false;
       }
     }
@@ -171,26 +225,25 @@ final class ContractFastPath {
    * {@code YYYY-MM-DDTHH:MM:SS}, then optionally {@code .} and digits, then optionally {@code Z},
    * {@code z} or {@code ±HH:MM}: the contract's pattern, digit for digit.
    */
-  static boolean isTimestamp(String s) {
-    int n = s.length();
+  static boolean isTimestamp(char[] c, int o, int n) {
     if (n < 19
-        || !digits(s, 0, 4)
-        || s.charAt(4) != '-'
-        || !digits(s, 5, 7)
-        || s.charAt(7) != '-'
-        || !digits(s, 8, 10)
-        || s.charAt(10) != 'T'
-        || !digits(s, 11, 13)
-        || s.charAt(13) != ':'
-        || !digits(s, 14, 16)
-        || s.charAt(16) != ':'
-        || !digits(s, 17, 19)) {
+        || !digits(c, o, 0, 4)
+        || c[o + 4] != '-'
+        || !digits(c, o, 5, 7)
+        || c[o + 7] != '-'
+        || !digits(c, o, 8, 10)
+        || c[o + 10] != 'T'
+        || !digits(c, o, 11, 13)
+        || c[o + 13] != ':'
+        || !digits(c, o, 14, 16)
+        || c[o + 16] != ':'
+        || !digits(c, o, 17, 19)) {
       return false;
     }
     int i = 19;
-    if (i < n && s.charAt(i) == '.') {
+    if (i < n && c[o + i] == '.') {
       int start = ++i;
-      while (i < n && isDigit(s.charAt(i))) {
+      while (i < n && isDigit(c[o + i])) {
         i++;
       }
       if (i == start) {
@@ -200,20 +253,20 @@ final class ContractFastPath {
     if (i == n) {
       return true;
     }
-    char z = s.charAt(i);
+    char z = c[o + i];
     if (z == 'Z' || z == 'z') {
       return i + 1 == n;
     }
     return (z == '+' || z == '-')
         && i + 6 == n
-        && digits(s, i + 1, i + 3)
-        && s.charAt(i + 3) == ':'
-        && digits(s, i + 4, i + 6);
+        && digits(c, o, i + 1, i + 3)
+        && c[o + i + 3] == ':'
+        && digits(c, o, i + 4, i + 6);
   }
 
-  private static boolean digits(String s, int from, int to) {
+  private static boolean digits(char[] c, int o, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (!isDigit(s.charAt(i))) {
+      if (!isDigit(c[o + i])) {
         return false;
       }
     }

@@ -42,11 +42,21 @@ public final class EventSchemaCheck {
       boolean onMetadata =
           topicSchema != null && topicSchema.registered().appliesTo() == AppliesTo.METADATA;
       if (topicSchema == null || onMetadata) {
+        FastSchema fast = onMetadata ? topicSchema.fast() : null;
+        boolean wantTree = onMetadata && fast == null;
         JsonNode metadata =
             ContractFastPath.passes(
-                payload, offset, length, strict, recordEventType, recordCorrelationId, onMetadata);
+                payload,
+                offset,
+                length,
+                strict,
+                recordEventType,
+                recordCorrelationId,
+                wantTree,
+                fast);
         if (metadata != null) {
-          return onMetadata ? topicFailure(metadata, "/metadata", topicSchema) : null;
+          // With the quick form the metadata was checked on the way; else check its tree.
+          return wantTree ? topicFailure(metadata, "/metadata", topicSchema) : null;
         }
       }
     }
