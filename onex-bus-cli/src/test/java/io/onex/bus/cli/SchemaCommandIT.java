@@ -147,38 +147,32 @@ class SchemaCommandIT {
           .pollInterval(Duration.ofMillis(300))
           .until(() -> OnexProcess.bus(home, "control").path("schema_revision").asLong() == 1);
 
-      try (OnexProcess bad =
-          run(
-              "publish",
-              "--bus",
-              "control",
-              "--topic",
-              "orders.eu",
-              "--type",
-              "TOOL_PROXY_INVOKE",
-              "--data",
-              "{\"qty\": \"two\"}")) {
+      try (OnexProcess bad = publishOrder("{\"qty\": \"two\"}")) {
         assertThat(bad.waitFor(START)).isEqualTo(1);
         assertThat(bad.out())
             .contains("sent 1, acked 0, rejected 1")
             .contains("      expected schema orders.> v1, hash " + hash)
             .anyMatch(l -> l.startsWith("      at /metadata/qty: "));
       }
-      try (OnexProcess good =
-          run(
-              "publish",
-              "--bus",
-              "control",
-              "--topic",
-              "orders.eu",
-              "--type",
-              "TOOL_PROXY_INVOKE",
-              "--data",
-              "{\"qty\": 2}")) {
+      try (OnexProcess good = publishOrder("{\"qty\": 2}")) {
         assertThat(good.waitFor(START)).as("stderr: %s", good.err()).isZero();
       }
       up.terminate();
       assertThat(up.waitFor(START)).isZero();
     }
+  }
+
+  /** {@code onex publish} of one order with {@code metadata} on the strict control bus. */
+  private OnexProcess publishOrder(String metadata) {
+    return run(
+        "publish",
+        "--bus",
+        "control",
+        "--topic",
+        "orders.eu",
+        "--type",
+        "TOOL_PROXY_INVOKE",
+        "--data",
+        metadata);
   }
 }

@@ -47,24 +47,6 @@ final class ContractFastPath {
   private ContractFastPath() {}
 
   /**
-   * Whether the payload certainly meets the contract (with the catalogue when {@code strict}) and
-   * repeats the record's event type and correlation id ({@code ""} for none): null when not
-   * certain; otherwise, with {@code wantMetadata}, the {@code metadata} value ({@link NullNode}
-   * when absent or null), else {@link MissingNode}.
-   */
-  static JsonNode passes(
-      byte[] buf,
-      int offset,
-      int length,
-      boolean strict,
-      String recordEventType,
-      String recordCorrelationId,
-      boolean wantMetadata) {
-    return passes(
-        buf, offset, length, strict, recordEventType, recordCorrelationId, wantMetadata, null);
-  }
-
-  /**
    * As above; with {@code metadataSchema}, the metadata is also checked against it on the way (null
    * answer when not certain; the metadata tree is then never built).
    */

@@ -38,7 +38,7 @@ class ContractFastPathTest {
     byte[] bytes = event.toString().getBytes(StandardCharsets.UTF_8);
     boolean fast =
         ContractFastPath.passes(
-                bytes, 0, bytes.length, strict, recordType, recordCorrelation, false)
+                bytes, 0, bytes.length, strict, recordType, recordCorrelation, false, null)
             != null;
     boolean full =
         OnexEventContract.check(event, strict).isEmpty()
@@ -61,10 +61,17 @@ class ContractFastPathTest {
     assertThat(fast(OnexEventContractTest.PYTHON_DUMP)).isTrue();
     JsonNode metadata =
         ContractFastPath.passes(
-            bytes(EventSchemaCheckTest.event("{\"qty\":2}")), 0, 0, true, "NODE_START", "", true);
+            bytes(EventSchemaCheckTest.event("{\"qty\":2}")),
+            0,
+            0,
+            true,
+            "NODE_START",
+            "",
+            true,
+            null);
     assertThat(metadata).isNull(); // an empty slice is not an event
     byte[] e = bytes(EventSchemaCheckTest.event("{\"qty\":2}"));
-    assertThat(ContractFastPath.passes(e, 0, e.length, true, "NODE_START", "", true))
+    assertThat(ContractFastPath.passes(e, 0, e.length, true, "NODE_START", "", true, null))
         .isEqualTo(JSON.readTree("{\"qty\":2}"));
     assertThat(ContractFastPath.isTimestamp("2025-05-28T12:36:25.677980Z")).isTrue();
     assertThat(ContractFastPath.isTimestamp("2025-05-28T12:36:25+02:00")).isTrue();
@@ -96,7 +103,7 @@ class ContractFastPathTest {
 
   private static boolean fast(String payload) {
     byte[] b = bytes(payload);
-    return ContractFastPath.passes(b, 0, b.length, true, "NODE_START", "", false) != null;
+    return ContractFastPath.passes(b, 0, b.length, true, "NODE_START", "", false, null) != null;
   }
 
   private static byte[] bytes(String s) {
