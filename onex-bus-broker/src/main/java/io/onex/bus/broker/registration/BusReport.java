@@ -21,6 +21,18 @@ final class BusReport {
     this.broker = broker;
   }
 
+  /** The bus's per-pattern schema modes as {@code pattern=mode;...} (stats carry plain values). */
+  private static String schemaRules(Broker broker) {
+    StringBuilder out = new StringBuilder();
+    for (var rule : broker.config().schema().topics()) {
+      out.append(out.length() == 0 ? "" : ";")
+          .append(rule.pattern())
+          .append('=')
+          .append(rule.mode().configName());
+    }
+    return out.toString();
+  }
+
   ObjectNode next() {
     BrokerSnapshot s = broker.snapshot();
     long now = System.nanoTime();
@@ -69,6 +81,7 @@ final class BusReport {
     stats.put("config_digest", broker.config().digest());
     stats.put("schema_mode", broker.config().schema().mode().configName());
     stats.put("schema_revision", broker.schemaRevision());
+    stats.put("schema_rules", schemaRules(broker));
     return b;
   }
 }

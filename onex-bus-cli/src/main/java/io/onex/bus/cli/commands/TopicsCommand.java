@@ -24,6 +24,22 @@ public final class TopicsCommand extends RegistryListing {
         .column("BUSES", t -> Listing.joined(t.path("buses")))
         .column("QUEUED", Listing.text("queued"))
         .column("DROPPED", Listing.text("dropped"))
-        .column("BEHIND", Listing.text("behind"));
+        .column("BEHIND", Listing.text("behind"))
+        .column("SCHEMA", TopicsCommand::schemaModes);
+  }
+
+  /** {@code bus:mode} for each bus the topic is on, e.g. {@code control:strict}. */
+  private static String schemaModes(com.fasterxml.jackson.databind.JsonNode topic) {
+    StringBuilder out = new StringBuilder();
+    topic
+        .path("schema")
+        .properties()
+        .forEach(
+            e ->
+                out.append(out.length() == 0 ? "" : ",")
+                    .append(e.getKey())
+                    .append(':')
+                    .append(e.getValue().asText()));
+    return out.length() == 0 ? "-" : out.toString();
   }
 }

@@ -3,7 +3,9 @@ package io.onex.bus.registry.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onex.bus.protocol.ProtocolException;
 import io.onex.bus.protocol.registry.RegistryCodec;
+import io.onex.bus.protocol.topic.TopicPattern;
 import io.onex.bus.registry.Registry;
 import io.onex.bus.registry.lease.Lease;
 import io.onex.bus.registry.node.BusConnection;
@@ -178,8 +180,33 @@ public final class RegistryViews {
           o.put("queued", u.queued);
           o.put("dropped", u.dropped);
           o.put("behind", u.behind);
+          ObjectNode schema = o.putObject("schema");
+          u.buses.forEach(bus -> schema.put(bus, schemaMode(bus, t)));
         });
     return a;
+  }
+
+  /**
+   * The schema mode bus {@code bus} applies to {@code topic}, from what its broker reported: the
+   * first of its {@code schema.topics} rules whose pattern is the topic (or matches it, for a
+   * literal topic), else the bus-wide mode; empty when the broker reported neither.
+   */
+  private String schemaMode(String bus, String topic) {
+    Map<String, Object> stats = registry.busStats(bus);
+    if (stats.get("schema_rules") instanceof String rules && !rules.isEmpty()) {
+      for (String rule : rules.split(";")) {
+        int eq = rule.lastIndexOf('=');
+        String pattern = rule.substring(0, Math.max(eq, 0));
+        try {
+          if (pattern.equals(topic) || TopicPattern.parse(pattern).matches(topic)) {
+            return rule.substring(eq + 1);
+          }
+        } catch (ProtocolException e) {
+          // A rule the broker could not have loaded: ignore it here too.
+        }
+      }
+    }
+    return stats.get("schema_mode") instanceof String mode ? mode : "";
   }
 
   private static TopicUse use(Map<String, TopicUse> byTopic, String topic) {

@@ -87,6 +87,43 @@ class RegistrySchemasTest {
     }
   }
 
+  @Test
+  void theTopicsViewShowsEachTopicsSchemaModeOnItsBus() throws Exception {
+    BusConfig config =
+        TestBuses.config(
+            "shop",
+            "port: 0\nschema: {mode: permissive, topics: [{pattern: \"orders.>\", mode: strict}]}\n");
+    try (RegistryNode registry =
+            RegistryNode.start(RegistryConfig.DEFAULT, dir.resolve("r.db"), Clock.systemUTC());
+        RegistryClient rc = RegistryClient.connect(registry.endpoint())) {
+      RegisteredBus bus =
+          RegisteredBus.start(config, rc, RegistryConfig.DEFAULT.retry(), Duration.ofMillis(100));
+      try (BusClient node = BusClient.connect(rc, "shop", BusClientOptions.builder().nodeId("n"))) {
+        node.subscribe("orders.>", e -> {}).ready().get();
+        node.subscribe("audit.x", e -> {}).ready().get();
+        Awaitility.await()
+            .atMost(WAIT)
+            .untilAsserted(
+                () -> {
+                  var topics = registry.views().topics();
+                  assertThat(schemaOf(topics, "orders.>")).isEqualTo("strict");
+                  assertThat(schemaOf(topics, "audit.x")).isEqualTo("permissive");
+                });
+      } finally {
+        bus.close();
+      }
+    }
+  }
+
+  private static String schemaOf(com.fasterxml.jackson.databind.JsonNode topics, String topic) {
+    for (var t : topics) {
+      if (t.path("topic").asText().equals(topic)) {
+        return t.path("schema").path("shop").asText();
+      }
+    }
+    return null;
+  }
+
   private static PublishResult send(BusClient c, String metadata) throws Exception {
     return SchemaEnforcementTest.send(c, "orders.eu", "NODE_START", metadata).get();
   }
