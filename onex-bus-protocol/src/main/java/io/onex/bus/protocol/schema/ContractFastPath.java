@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -44,6 +45,28 @@ final class ContractFastPath {
   private static final int SCHEMA_VERSION = 64;
   private static final int REQUIRED = EVENT_ID | TIMESTAMP | NODE_ID | EVENT_TYPE;
 
+  /** The envelope's fields in the order ONEX writes them, and their bits. */
+  private static final SerializedString[] IN_ORDER = {
+    new SerializedString("event_id"),
+    new SerializedString("timestamp"),
+    new SerializedString("node_id"),
+    new SerializedString("event_type"),
+    new SerializedString("correlation_id"),
+    new SerializedString("metadata")
+  };
+
+  private static final int[] IN_ORDER_BITS = {
+    EVENT_ID, TIMESTAMP, NODE_ID, EVENT_TYPE, CORRELATION_ID, METADATA
+  };
+
+  private static final boolean[] HEX = new boolean[128];
+
+  static {
+    for (char c : "0123456789abcdefABCDEF".toCharArray()) {
+      HEX[c] = true;
+    }
+  }
+
   private ContractFastPath() {}
 
   /**
@@ -66,10 +89,22 @@ final class ContractFastPath {
       int seen = 0;
       JsonNode metadata = wantMetadata ? NullNode.getInstance() : MissingNode.getInstance();
       JsonToken t;
-      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
+      int expected = 0;
+      while (true) {
+        int bit;
+        // Python and Java write the fields in model order: matching the next name's raw bytes
+        // against the expected one skips the parser's symbol-table lookup.
+        if (expected < IN_ORDER.length && p.nextFieldName(IN_ORDER[expected])) {
+          bit = IN_ORDER_BITS[expected++];
+        } else {
+          // Not the expected name (or none expected any more): whatever token came next.
+          t = expected < IN_ORDER.length ? p.currentToken() : p.nextToken();
+          if (t != JsonToken.FIELD_NAME) {
+            break;
+          }
+          bit = bitOf(p.currentName());
+        }
         JsonToken v = p.nextToken();
-        int bit = bitOf(name);
         if ((seen & bit) != 0) {
           return null; // a repeated known field: let the tree's last-one-wins rule decide
         }
@@ -260,6 +295,6 @@ final class ContractFastPath {
   }
 
   private static boolean isHex(char c) {
-    return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    return c < 128 && HEX[c];
   }
 }

@@ -82,6 +82,22 @@ class ContractFastPathTest {
   }
 
   @Test
+  void fieldsInAnyOrderWithUnknownOnesFirstStillTakeTheFastPath() {
+    assertThat(
+            fast(
+                "{\"x\":[1,{\"y\":2}],\"metadata\":{\"a\":1},\"node_id\":\"n\","
+                    + "\"event_type\":\"NODE_START\",\"timestamp\":\"2025-05-28T12:36:25Z\","
+                    + "\"event_id\":\"9f1c5a0e-2a52-4b7b-8f0e-3d2d7b3f5f11\"}"))
+        .isTrue();
+    assertThat(
+            fast(
+                OnexEventContractTest.PYTHON_DUMP.replace(
+                    "\"metadata\":null", "\"metadata\":null,\"event_id\":\"x\"")))
+        .as("a repeat after the fields in order")
+        .isFalse();
+  }
+
+  @Test
   void whatItCannotBeSureOfGoesToTheFullPath() {
     String valid = OnexEventContractTest.PYTHON_DUMP;
     assertThat(fast(valid + " {}")).as("trailing data").isFalse();
