@@ -51,36 +51,10 @@ public record BusConfig(
     Objects.requireNonNull(metrics, "metrics");
   }
 
-  /** A bus with the default schema setting for its name and the default metrics settings. */
-  public BusConfig(
-      String name,
-      String host,
-      PortSpec port,
-      QueueConfig queue,
-      LimitsConfig limits,
-      HeartbeatConfig heartbeat,
-      LoggingConfig logging,
-      ShutdownConfig shutdown,
-      BusMetadata metadata,
-      PolicyConfig policy,
-      FlowConfig flow) {
-    this(
-        name,
-        host,
-        port,
-        queue,
-        limits,
-        heartbeat,
-        logging,
-        shutdown,
-        metadata,
-        policy,
-        flow,
-        SchemaConfig.defaultFor(name == null ? "" : name),
-        MetricsConfig.DEFAULT);
-  }
-
-  /** A bus without a policy. */
+  /**
+   * A bus without a policy, with the default flow and metrics settings and the default schema mode
+   * for its name.
+   */
   public BusConfig(
       String name,
       String host,
@@ -102,7 +76,9 @@ public record BusConfig(
         shutdown,
         metadata,
         PolicyConfig.NONE,
-        FlowConfig.DEFAULT);
+        FlowConfig.DEFAULT,
+        SchemaConfig.defaultFor(name == null ? "" : name),
+        MetricsConfig.DEFAULT);
   }
 
   /** This bus on another port (the one its lease gave it, say). */
