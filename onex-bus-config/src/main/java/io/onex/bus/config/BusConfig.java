@@ -88,13 +88,6 @@ public record BusConfig(
         schema, metrics);
   }
 
-  /** This bus with other schema settings. */
-  public BusConfig withSchema(SchemaConfig newSchema) {
-    return new BusConfig(
-        name, host, port, queue, limits, heartbeat, logging, shutdown, metadata, policy, flow,
-        newSchema, metrics);
-  }
-
   /** Whether {@code name} is a valid bus name: lower case, digits, {@code _}, {@code -}. */
   public static boolean isValidName(String name) {
     return name != null && NAME.matcher(name).matches();

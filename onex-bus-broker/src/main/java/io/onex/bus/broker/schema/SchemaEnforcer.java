@@ -57,19 +57,9 @@ public final class SchemaEnforcer {
     lastResolved = null;
   }
 
-  /** The set in use. */
-  public TopicSchemaSet schemas() {
-    return schemas;
-  }
-
   /** Whether no topic of this bus is ever checked (the hot path can skip the lookup). */
   public boolean everythingOff() {
     return everythingOff;
-  }
-
-  /** The mode for {@code topic}. */
-  public SchemaMode modeOf(String topic) {
-    return resolve(topic).mode;
   }
 
   /**

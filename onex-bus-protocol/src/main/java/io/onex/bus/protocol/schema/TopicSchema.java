@@ -32,11 +32,7 @@ public final class TopicSchema {
     return compiled;
   }
 
-  /** Whether the quick streaming form exists for this schema. */
-  public boolean hasFastForm() {
-    return fast != null;
-  }
-
+  /** The quick streaming form, or null when the schema uses keywords it does not know. */
   FastSchema fast() {
     return fast;
   }
