@@ -1,9 +1,13 @@
 package io.onex.bus.testing;
 
 import io.onex.bus.broker.Broker;
+import io.onex.bus.broker.registration.RegisteredBus;
+import io.onex.bus.client.RegistryClient;
 import io.onex.bus.config.BusConfig;
 import io.onex.bus.config.ConfigException;
 import io.onex.bus.config.ConfigLoader;
+import io.onex.bus.config.RegistryConfig;
+import java.time.Duration;
 
 /**
  * Real brokers for tests, bound to {@code tcp://127.0.0.1:*} (the port is read back, never guessed
@@ -23,6 +27,19 @@ public final class TestBuses {
    */
   public static Broker start(String name, String busYaml) {
     return Broker.start(config(name, busYaml));
+  }
+
+  /**
+   * A broker for bus {@code name} living in the registry {@code registry} talks to: it leases an
+   * ephemeral port, registers its bus and heartbeats every 100 ms, so the registry sees changes
+   * quickly. {@code busYaml} as for {@link #start(String, String)}.
+   */
+  public static RegisteredBus registered(String name, String busYaml, RegistryClient registry) {
+    return RegisteredBus.start(
+        config(name, "port: 0\n" + busYaml),
+        registry,
+        RegistryConfig.DEFAULT.retry(),
+        Duration.ofMillis(100));
   }
 
   /** The bus config such a broker runs with. */

@@ -73,12 +73,7 @@ class DebugModeTest {
     try (RegistryNode registry = startRegistry();
         RegistryHttpApi http = startHttp(registry);
         RegistryClient rc = RegistryClient.connect(registry.endpoint())) {
-      RegisteredBus bus =
-          RegisteredBus.start(
-              TestBuses.config("user", "port: 0\n"),
-              rc,
-              RegistryConfig.DEFAULT.retry(),
-              Duration.ofMillis(100));
+      RegisteredBus bus = TestBuses.registered("user", "", rc);
       try (BusClient node =
           BusClient.connect(rc, "user", BusClientOptions.builder().nodeId("sensor-7"))) {
         List<OnexEvent> got = new CopyOnWriteArrayList<>();
@@ -175,12 +170,7 @@ class DebugModeTest {
     try (RegistryNode registry = startRegistry();
         RegistryHttpApi http = startHttp(registry);
         RegistryClient rc = RegistryClient.connect(registry.endpoint())) {
-      RegisteredBus bus =
-          RegisteredBus.start(
-              TestBuses.config("user", "port: 0\n"),
-              rc,
-              RegistryConfig.DEFAULT.retry(),
-              Duration.ofMillis(100));
+      RegisteredBus bus = TestBuses.registered("user", "", rc);
       try {
         assertRefused(put(http, "user", "{\"topics\": [\"a..b\"]}"), "INVALID_PATTERN", "a..b");
         assertRefused(put(http, "user", "{\"topics\": [\"a.>.b\"]}"), "INVALID_PATTERN", "a.>.b");
@@ -208,12 +198,7 @@ class DebugModeTest {
     try (RegistryNode registry = startRegistry();
         RegistryHttpApi http = startHttp(registry);
         RegistryClient rc = RegistryClient.connect(registry.endpoint())) {
-      RegisteredBus bus =
-          RegisteredBus.start(
-              TestBuses.config("user", "port: 0\n"),
-              rc,
-              RegistryConfig.DEFAULT.retry(),
-              Duration.ofMillis(100));
+      RegisteredBus bus = TestBuses.registered("user", "", rc);
       try {
         assertThat(
                 put(http, "user", "{\"topics\": [\"demo.>\"], \"redact\": [\"pw\"]}").statusCode())

@@ -91,12 +91,7 @@ class RegisteredBusTest {
     try (RegistryNode registry =
             RegistryNode.start(RegistryConfig.DEFAULT, dir.resolve("r.db"), Clock.systemUTC());
         RegistryClient rc = RegistryClient.connect(registry.endpoint())) {
-      RegisteredBus bus =
-          RegisteredBus.start(
-              TestBuses.config("user", "port: 0\n"),
-              rc,
-              RegistryConfig.DEFAULT.retry(),
-              Duration.ofMillis(100));
+      RegisteredBus bus = TestBuses.registered("user", "", rc);
       try (io.onex.bus.testing.RawPeer stalled =
               new io.onex.bus.testing.RawPeer(bus.broker().endpoint());
           BusClient pub = BusClient.connect(rc, "user", BusClientOptions.builder().nodeId("pub"))) {

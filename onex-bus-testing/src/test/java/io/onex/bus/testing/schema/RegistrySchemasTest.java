@@ -10,7 +10,6 @@ import io.onex.bus.client.PublishResult;
 import io.onex.bus.client.RegistryClient;
 import io.onex.bus.client.SchemaRegistration;
 import io.onex.bus.client.SchemaValidation;
-import io.onex.bus.config.BusConfig;
 import io.onex.bus.config.RegistryConfig;
 import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.schema.AppliesTo;
@@ -36,12 +35,10 @@ class RegistrySchemasTest {
 
   @Test
   void registeredUpdatedAndDeletedSchemasApplyWithoutARestart() throws Exception {
-    BusConfig config = TestBuses.config("shop", "port: 0\nschema: {mode: strict}\n");
     try (RegistryNode registry =
             RegistryNode.start(RegistryConfig.DEFAULT, dir.resolve("r.db"), Clock.systemUTC());
         RegistryClient rc = RegistryClient.connect(registry.endpoint())) {
-      RegisteredBus bus =
-          RegisteredBus.start(config, rc, RegistryConfig.DEFAULT.retry(), Duration.ofMillis(100));
+      RegisteredBus bus = TestBuses.registered("shop", "schema: {mode: strict}", rc);
       try (BusClient pub = BusClient.connect(rc, "shop", BusClientOptions.builder().nodeId("p"))) {
         assertThat(send(pub, "{\"qty\":\"two\"}").isAccepted()).isTrue();
 
@@ -89,15 +86,14 @@ class RegistrySchemasTest {
 
   @Test
   void theTopicsViewShowsEachTopicsSchemaModeOnItsBus() throws Exception {
-    BusConfig config =
-        TestBuses.config(
-            "shop",
-            "port: 0\nschema: {mode: permissive, topics: [{pattern: \"orders.>\", mode: strict}]}\n");
     try (RegistryNode registry =
             RegistryNode.start(RegistryConfig.DEFAULT, dir.resolve("r.db"), Clock.systemUTC());
         RegistryClient rc = RegistryClient.connect(registry.endpoint())) {
       RegisteredBus bus =
-          RegisteredBus.start(config, rc, RegistryConfig.DEFAULT.retry(), Duration.ofMillis(100));
+          TestBuses.registered(
+              "shop",
+              "schema: {mode: permissive, topics: [{pattern: \"orders.>\", mode: strict}]}",
+              rc);
       try (BusClient node = BusClient.connect(rc, "shop", BusClientOptions.builder().nodeId("n"))) {
         node.subscribe("orders.>", e -> {}).ready().get();
         node.subscribe("audit.x", e -> {}).ready().get();
