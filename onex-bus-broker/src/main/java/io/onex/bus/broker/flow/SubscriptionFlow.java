@@ -45,10 +45,58 @@ public final class SubscriptionFlow {
     this.credit = initialCredit;
   }
 
-  /** A queued event: the record's bytes (copied) and its delivery stamp. */
-  public record Queued(
-      byte[] record, String topic, long sequence, long timeMicros, byte[] publisher)
-      implements Entry {}
+  /**
+   * A queued event: the record's bytes (copied out of the PUBLISH frame) and its delivery stamp.
+   * Every field is the same for each subscription that queues the event, so one copy serves them
+   * all (fan-out to slow subscribers copies each event once, not once per subscription); {@link
+   * #isShared} then forbids reusing its bytes for another event.
+   */
+  public static final class Queued implements Entry {
+    private final byte[] record;
+    private final String topic;
+    private final long sequence;
+    private final long timeMicros;
+    private final byte[] publisher;
+    private boolean shared;
+
+    public Queued(byte[] record, String topic, long sequence, long timeMicros, byte[] publisher) {
+      this.record = record;
+      this.topic = topic;
+      this.sequence = sequence;
+      this.timeMicros = timeMicros;
+      this.publisher = publisher;
+    }
+
+    public byte[] record() {
+      return record;
+    }
+
+    public String topic() {
+      return topic;
+    }
+
+    public long sequence() {
+      return sequence;
+    }
+
+    public long timeMicros() {
+      return timeMicros;
+    }
+
+    public byte[] publisher() {
+      return publisher;
+    }
+
+    /** Whether more than one subscription queued this copy. */
+    public boolean isShared() {
+      return shared;
+    }
+
+    /** Another subscription queues this same copy. */
+    public void markShared() {
+      shared = true;
+    }
+  }
 
   /** A run of events this subscription lost. */
   public static final class Gap implements Entry {

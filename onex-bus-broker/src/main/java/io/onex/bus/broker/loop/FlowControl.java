@@ -13,7 +13,6 @@ import io.onex.bus.protocol.codec.FrameCodec;
 import io.onex.bus.protocol.event.BusEventType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +42,8 @@ final class FlowControl {
   private final Set<Subscriber> toReport = new LinkedHashSet<>();
   private static final long BACKPRESSURE_CHECK_EVERY_MILLIS = 5;
   private long nextBackpressureCheckMillis;
+  // The copy made for the event being routed: the next subscription that queues it shares it.
+  private SubscriptionFlow.Queued lastCopy;
 
   FlowControl(BrokerState state, PublishHandler publishes) {
     this.state = state;
@@ -73,30 +74,46 @@ final class FlowControl {
     int length = record.recordLength();
     if (f.isFull()) {
       // Drop-oldest on a full queue (a stalled subscriber's steady state): the evicted event's
-      // buffer takes the arrival when it fits, so the swap allocates no event bytes.
+      // buffer takes the arrival when it fits and no other queue holds it, so the swap allocates
+      // no event bytes.
       SubscriptionFlow.Queued evicted = f.evictOldest();
       f.setLastDroppedTopic(evicted.topic());
       state.counters.addDropped(1);
       state.topics.dropped(evicted.topic());
-      byte[] bytes = evicted.record().length == length ? evicted.record() : new byte[length];
-      System.arraycopy(record.buffer(), record.recordOffset(), bytes, 0, length);
-      f.append(new SubscriptionFlow.Queued(bytes, topic, seq, micros, publisher));
-      if (evicted.topic() == topic) {
-        if (bytes != evicted.record()) {
-          queued.add(topic, length - evicted.record().length);
-        }
-      } else {
-        queued.add(topic, length);
-        queued.remove(evicted.topic(), evicted.record().length);
-      }
+      f.append(copyOf(record, topic, seq, micros, publisher, evicted));
+      queued.add(topic, length);
+      queued.remove(evicted.topic(), evicted.record().length);
     } else {
-      byte[] bytes =
-          Arrays.copyOfRange(
-              record.buffer(), record.recordOffset(), record.recordOffset() + length);
-      f.append(new SubscriptionFlow.Queued(bytes, topic, seq, micros, publisher));
+      f.append(copyOf(record, topic, seq, micros, publisher, null));
       queued.add(topic, length);
     }
     noteActivity(s);
+  }
+
+  /**
+   * The queued copy of event {@code seq}: the one already made for another subscription in this
+   * routing step, else a new copy, into {@code evicted}'s buffer when that is free to reuse.
+   */
+  private SubscriptionFlow.Queued copyOf(
+      EventRecordView record,
+      String topic,
+      long seq,
+      long micros,
+      byte[] publisher,
+      SubscriptionFlow.Queued evicted) {
+    SubscriptionFlow.Queued last = lastCopy;
+    if (last != null && last.sequence() == seq && last != evicted) {
+      last.markShared();
+      return last;
+    }
+    int length = record.recordLength();
+    byte[] bytes =
+        evicted != null && !evicted.isShared() && evicted.record().length == length
+            ? evicted.record()
+            : new byte[length];
+    System.arraycopy(record.buffer(), record.recordOffset(), bytes, 0, length);
+    lastCopy = new SubscriptionFlow.Queued(bytes, topic, seq, micros, publisher);
+    return lastCopy;
   }
 
   private void noteActivity(Subscriber s) {
