@@ -78,6 +78,46 @@ class CreditAndDropTest {
     }
   }
 
+  /**
+   * One queued copy of an event serves every subscription that queues it; a subscription that drops
+   * it (drop-oldest) must not reuse those bytes for a newer event while another still holds it. The
+   * payloads all have the same length, so a reused buffer would fit and go unnoticed but for their
+   * contents.
+   */
+  @Test
+  void aQueuedEventSharedWithAnotherSubscriptionSurvivesItsEvictionByOne() {
+    try (Broker broker = TestBuses.start("flow");
+        RawPeer small = new RawPeer(broker.endpoint());
+        RawPeer large = new RawPeer(broker.endpoint());
+        RawPeer pub = new RawPeer(broker.endpoint())) {
+      subscribe(small, 2, 1, 0);
+      subscribe(large, 100, 1, 0);
+      long first = publish(pub, 10);
+      awaitQueued(broker, 12);
+
+      large.send(new Frame.Credit(SUB, 100));
+      List<String> payloads = new ArrayList<>();
+      List<Long> sequences = new ArrayList<>();
+      while (payloads.size() < 10) {
+        Frame.Deliver d = (Frame.Deliver) large.receive(WAIT);
+        for (Delivery x : d.deliveries()) {
+          payloads.add(new String(x.event().payload(), StandardCharsets.UTF_8));
+          sequences.add(x.sequence());
+        }
+      }
+      assertThat(payloads)
+          .containsExactlyElementsOf(
+              LongStream.range(0, 10).mapToObj(i -> "{\"i\":" + i + "}").toList());
+      assertThat(sequences)
+          .containsExactlyElementsOf(LongStream.range(first, first + 10).boxed().toList());
+
+      small.send(new Frame.Credit(SUB, 100));
+      List<Object> got = receive(small, 3);
+      assertThat(got.get(0)).isEqualTo(new Frame.Gap(SUB, 8, first, first + 7));
+      assertThat(got.subList(1, 3)).containsExactlyElementsOf(seqs(first + 8, first + 9));
+    }
+  }
+
   @Test
   void dropNewestKeepsTheOldestNAndTheGapComesAfter() {
     try (Broker broker = TestBuses.start("flow");
