@@ -55,6 +55,10 @@ public final class BusClient implements EventBus {
   private final AtomicInteger nextSubscriptionId = new AtomicInteger(1);
   private final InFlight inFlight = new InFlight();
   private volatile boolean closed;
+  // The last topic that passed validation, compared by identity: publishers usually reuse one
+  // String per topic. Racy on purpose: a String is immutable, so a thread that sees another's
+  // value, or a stale one, at worst validates again.
+  private String lastValidTopic;
   private Frame.Welcome welcome;
 
   private BusClient(BusClientOptions options) {
@@ -175,11 +179,14 @@ public final class BusClient implements EventBus {
     if (closed) {
       return CompletableFuture.completedFuture(PublishResult.notSent("client is closed"));
     }
-    try {
-      Topics.validateLiteral(topic);
-    } catch (ProtocolException e) {
-      return CompletableFuture.completedFuture(
-          PublishResult.notSent(e.code() + ": " + e.getMessage()));
+    if (topic != lastValidTopic) {
+      try {
+        Topics.validateLiteral(topic);
+      } catch (ProtocolException e) {
+        return CompletableFuture.completedFuture(
+            PublishResult.notSent(e.code() + ": " + e.getMessage()));
+      }
+      lastValidTopic = topic;
     }
     SchemaFailure invalid = options.schemaValidation().check(topic, eventType, correlationId, json);
     if (invalid != null) {

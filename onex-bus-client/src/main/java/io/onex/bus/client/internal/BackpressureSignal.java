@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BackpressureSignal {
   private final Set<String> topics = ConcurrentHashMap.newKeySet();
   private volatile boolean bus;
+  // bus || !topics.isEmpty(), kept by the I/O thread: publishers read one volatile field while the
+  // bus announces nothing (ConcurrentHashMap.isEmpty sums its counter cells on every call).
+  private volatile boolean any;
 
   /** I/O thread: a BACKPRESSURE frame arrived. */
   public void update(Frame.Backpressure f) {
@@ -22,6 +25,7 @@ public final class BackpressureSignal {
     } else {
       topics.remove(f.scope());
     }
+    any = bus || !topics.isEmpty();
     if (!f.on()) {
       synchronized (this) {
         notifyAll();
@@ -33,6 +37,7 @@ public final class BackpressureSignal {
   public void reset() {
     bus = false;
     topics.clear();
+    any = false;
     synchronized (this) {
       notifyAll();
     }
@@ -40,7 +45,7 @@ public final class BackpressureSignal {
 
   /** Whether publishing on {@code topic} is under backpressure now. */
   public boolean isOn(String topic) {
-    return bus || (!topics.isEmpty() && topics.contains(topic));
+    return any && (bus || topics.contains(topic));
   }
 
   /** Waits up to {@code max} for backpressure on {@code topic} to clear; true when it did. */

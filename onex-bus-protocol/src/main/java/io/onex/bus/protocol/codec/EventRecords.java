@@ -1,5 +1,6 @@
 package io.onex.bus.protocol.codec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -8,6 +9,8 @@ import java.util.Map;
  * I/O thread. Stateless; any thread.
  */
 public final class EventRecords {
+  private static final byte[] EMPTY = new byte[0];
+
   private EventRecords() {}
 
   /** Appends {@code record} to {@code w}. */
@@ -49,6 +52,9 @@ public final class EventRecords {
       Map<String, String> tags,
       Map<String, String> extensions,
       byte[] payload) {
+    if (tags.isEmpty() && extensions.isEmpty()) {
+      return encodeExact(topic, eventType, correlationId, payload);
+    }
     WireWriter w = new WireWriter(64 + topic.length() + eventType.length() + payload.length);
     int lengthAt = w.position();
     w.u32(0);
@@ -62,6 +68,53 @@ public final class EventRecords {
     w.bytes(payload);
     w.putU32At(lengthAt, w.position() - lengthAt - 4);
     return w.toByteArray();
+  }
+
+  /**
+   * The common case, no tags and no extensions, written into an array of exactly the record's size:
+   * one allocation and one copy of the payload, where the growable writer needs two of each.
+   */
+  private static byte[] encodeExact(
+      String topic, String eventType, String correlationId, byte[] payload) {
+    byte[] t = str8Bytes(topic, "topic");
+    byte[] e = str8Bytes(eventType, "event_type");
+    byte[] c = str8Bytes(correlationId, "correlation_id");
+    // u32 length, u8 flags, three str8, two empty maps (u8 0 each), u32 payload length, payload
+    int body = 1 + 1 + t.length + 1 + e.length + 1 + c.length + 1 + 1 + 4 + payload.length;
+    byte[] out = new byte[4 + body];
+    int at = 0;
+    at = putU32(out, at, body);
+    out[at++] = 0;
+    at = putStr8(out, at, t);
+    at = putStr8(out, at, e);
+    at = putStr8(out, at, c);
+    out[at++] = 0;
+    out[at++] = 0;
+    at = putU32(out, at, payload.length);
+    System.arraycopy(payload, 0, out, at, payload.length);
+    return out;
+  }
+
+  private static byte[] str8Bytes(String s, String field) {
+    byte[] b = s == null ? EMPTY : s.getBytes(StandardCharsets.UTF_8);
+    if (b.length > 0xFF) {
+      throw new IllegalArgumentException(field + " is " + b.length + " bytes; the limit is 255");
+    }
+    return b;
+  }
+
+  private static int putStr8(byte[] out, int at, byte[] b) {
+    out[at++] = (byte) b.length;
+    System.arraycopy(b, 0, out, at, b.length);
+    return at + b.length;
+  }
+
+  private static int putU32(byte[] out, int at, int v) {
+    out[at] = (byte) (v >>> 24);
+    out[at + 1] = (byte) (v >>> 16);
+    out[at + 2] = (byte) (v >>> 8);
+    out[at + 3] = (byte) v;
+    return at + 4;
   }
 
   /** The record alone, as bytes. */
