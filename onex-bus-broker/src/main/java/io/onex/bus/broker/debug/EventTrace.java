@@ -79,10 +79,10 @@ public final class EventTrace {
 
   /** As {@link #received} for an event that waited in a queue, as its encoded record. */
   public void receivedQueued(
-      byte[] encodedRecord, String topic, String subscriberNodeId, long seq) {
+      byte[] bytes, int offset, int length, String topic, String subscriberNodeId, long seq) {
     if (active && wanted(topic)) {
       try {
-        queued.wrap(encodedRecord, 0, encodedRecord.length);
+        queued.wrap(bytes, offset, offset + length);
       } catch (ProtocolException e) {
         return;
       }

@@ -46,29 +46,70 @@ public final class SubscriptionFlow {
   }
 
   /**
-   * A queued event: the record's bytes (copied out of the PUBLISH frame) and its delivery stamp.
-   * Every field is the same for each subscription that queues the event, so one copy serves them
-   * all (fan-out to slow subscribers copies each event once, not once per subscription); {@link
-   * #isShared} then forbids reusing its bytes for another event.
+   * A queued event: its record's bytes and its delivery stamp. The bytes are either a copy of its
+   * own or, when {@link #frame} is set, a window on the PUBLISH frame it arrived in (see {@link
+   * PinnedFrames}). Every field is the same for each subscription that queues the event, so one
+   * entry serves them all (fan-out to slow subscribers copies each event once at most, not once per
+   * subscription); {@link #isShared} then forbids reusing its bytes for another event.
    */
   public static final class Queued implements Entry {
     private final byte[] record;
+    private final int offset;
+    private final int length;
     private final String topic;
     private final long sequence;
     private final long timeMicros;
     private final byte[] publisher;
+    private final PinnedFrames.Frame frame;
     private boolean shared;
 
+    /** An event whose bytes are {@code record}, a copy of its own. */
     public Queued(byte[] record, String topic, long sequence, long timeMicros, byte[] publisher) {
+      this(record, 0, record.length, topic, sequence, timeMicros, publisher, null);
+    }
+
+    /** An event that is {@code frame}'s bytes {@code [offset, offset + length)}. */
+    public Queued(
+        PinnedFrames.Frame frame,
+        int offset,
+        int length,
+        String topic,
+        long sequence,
+        long timeMicros,
+        byte[] publisher) {
+      this(frame.bytes(), offset, length, topic, sequence, timeMicros, publisher, frame);
+    }
+
+    private Queued(
+        byte[] record,
+        int offset,
+        int length,
+        String topic,
+        long sequence,
+        long timeMicros,
+        byte[] publisher,
+        PinnedFrames.Frame frame) {
       this.record = record;
+      this.offset = offset;
+      this.length = length;
       this.topic = topic;
       this.sequence = sequence;
       this.timeMicros = timeMicros;
       this.publisher = publisher;
+      this.frame = frame;
     }
 
+    /** The array holding the record, at {@link #offset} for {@link #length} bytes. */
     public byte[] record() {
       return record;
+    }
+
+    public int offset() {
+      return offset;
+    }
+
+    public int length() {
+      return length;
     }
 
     public String topic() {
@@ -87,14 +128,31 @@ public final class SubscriptionFlow {
       return publisher;
     }
 
-    /** Whether more than one subscription queued this copy. */
+    /** Whether the bytes are a copy of this event's own that no other queue holds. */
+    public boolean isReusable() {
+      return frame == null && !shared;
+    }
+
+    /** Whether more than one subscription queued this entry. */
     public boolean isShared() {
       return shared;
     }
 
-    /** Another subscription queues this same copy. */
+    /** Another subscription queues this same entry. */
     public void markShared() {
       shared = true;
+    }
+
+    void retain() {
+      if (frame != null) {
+        frame.retain();
+      }
+    }
+
+    void release() {
+      if (frame != null) {
+        frame.release();
+      }
     }
   }
 
@@ -200,8 +258,9 @@ public final class SubscriptionFlow {
 
   private void add(Queued q) {
     queue.addLast(q);
+    q.retain();
     queuedEvents++;
-    queuedBytes += q.record().length;
+    queuedBytes += q.length();
   }
 
   private void countDrop() {
@@ -226,8 +285,9 @@ public final class SubscriptionFlow {
       queue.pollFirst();
     }
     Queued oldest = (Queued) queue.pollFirst();
+    oldest.release();
     queuedEvents--;
-    queuedBytes -= oldest.record().length;
+    queuedBytes -= oldest.length();
     if (head == null) {
       head = new Gap(oldest.sequence());
     }
@@ -241,8 +301,9 @@ public final class SubscriptionFlow {
   public Entry poll() {
     Entry e = queue.pollFirst();
     if (e instanceof Queued q) {
+      q.release();
       queuedEvents--;
-      queuedBytes -= q.record().length;
+      queuedBytes -= q.length();
     }
     return e;
   }
@@ -254,6 +315,11 @@ public final class SubscriptionFlow {
 
   /** Everything queued, removed (the subscription ends). */
   public void clear() {
+    for (Entry e : queue) {
+      if (e instanceof Queued q) {
+        q.release();
+      }
+    }
     queue.clear();
     queuedEvents = 0;
     queuedBytes = 0;

@@ -259,7 +259,8 @@ public final class BrokerAgent implements Agent {
           state.sessions.size(),
           state.index.size(),
           state.flow.queuedEvents(),
-          state.flow.queuedBytes());
+          state.flow.queuedBytes(),
+          state.flow.pinnedBytes());
       publishTopicTotals(false);
     }
     if (now >= nextFlowReportMillis) {

@@ -2,6 +2,7 @@ package io.onex.bus.broker.loop;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.bus.broker.flow.Backpressure;
+import io.onex.bus.broker.flow.PinnedFrames;
 import io.onex.bus.broker.flow.QueuedBytes;
 import io.onex.bus.broker.flow.SubscriptionFlow;
 import io.onex.bus.broker.lifecycle.SystemEvents;
@@ -42,8 +43,11 @@ final class FlowControl {
   private final Set<Subscriber> toReport = new LinkedHashSet<>();
   private static final long BACKPRESSURE_CHECK_EVERY_MILLIS = 5;
   private long nextBackpressureCheckMillis;
-  // The copy made for the event being routed: the next subscription that queues it shares it.
-  private SubscriptionFlow.Queued lastCopy;
+  private final PinnedFrames pinned = new PinnedFrames();
+  // The entry made for the event being routed: the next subscription that queues it shares it.
+  private SubscriptionFlow.Queued lastEntry;
+  // The frame the last pinned entry points into, so one frame gets one handle.
+  private PinnedFrames.Frame currentFrame;
 
   FlowControl(BrokerState state, PublishHandler publishes) {
     this.state = state;
@@ -73,47 +77,57 @@ final class FlowControl {
     }
     int length = record.recordLength();
     if (f.isFull()) {
-      // Drop-oldest on a full queue (a stalled subscriber's steady state): the evicted event's
-      // buffer takes the arrival when it fits and no other queue holds it, so the swap allocates
-      // no event bytes.
+      // Drop-oldest on a full queue (a stalled subscriber's steady state): when the arrival is
+      // copied, the evicted event's buffer takes it if it fits and no other queue holds it, so the
+      // swap allocates no event bytes.
       SubscriptionFlow.Queued evicted = f.evictOldest();
       f.setLastDroppedTopic(evicted.topic());
       state.counters.addDropped(1);
       state.topics.dropped(evicted.topic());
-      f.append(copyOf(record, topic, seq, micros, publisher, evicted));
+      f.append(entryFor(record, topic, seq, micros, publisher, evicted));
       queued.add(topic, length);
-      queued.remove(evicted.topic(), evicted.record().length);
+      queued.remove(evicted.topic(), evicted.length());
     } else {
-      f.append(copyOf(record, topic, seq, micros, publisher, null));
+      f.append(entryFor(record, topic, seq, micros, publisher, null));
       queued.add(topic, length);
     }
     noteActivity(s);
   }
 
   /**
-   * The queued copy of event {@code seq}: the one already made for another subscription in this
-   * routing step, else a new copy, into {@code evicted}'s buffer when that is free to reuse.
+   * The queue entry for event {@code seq}: the one already made for another subscription in this
+   * routing step; else a window on the PUBLISH frame while the bus may pin more frames; else a
+   * copy, into {@code evicted}'s buffer when that is free to reuse.
    */
-  private SubscriptionFlow.Queued copyOf(
+  private SubscriptionFlow.Queued entryFor(
       EventRecordView record,
       String topic,
       long seq,
       long micros,
       byte[] publisher,
       SubscriptionFlow.Queued evicted) {
-    SubscriptionFlow.Queued last = lastCopy;
+    SubscriptionFlow.Queued last = lastEntry;
     if (last != null && last.sequence() == seq && last != evicted) {
       last.markShared();
       return last;
     }
     int length = record.recordLength();
+    if (pinned.mayPin(queued.total())) {
+      if (currentFrame == null || currentFrame.bytes() != record.buffer()) {
+        currentFrame = pinned.frame(record.buffer());
+      }
+      lastEntry =
+          new SubscriptionFlow.Queued(
+              currentFrame, record.recordOffset(), length, topic, seq, micros, publisher);
+      return lastEntry;
+    }
     byte[] bytes =
-        evicted != null && !evicted.isShared() && evicted.record().length == length
+        evicted != null && evicted.isReusable() && evicted.length() == length
             ? evicted.record()
             : new byte[length];
     System.arraycopy(record.buffer(), record.recordOffset(), bytes, 0, length);
-    lastCopy = new SubscriptionFlow.Queued(bytes, topic, seq, micros, publisher);
-    return lastCopy;
+    lastEntry = new SubscriptionFlow.Queued(bytes, topic, seq, micros, publisher);
+    return lastEntry;
   }
 
   private void noteActivity(Subscriber s) {
@@ -178,7 +192,7 @@ final class FlowControl {
         continue;
       }
       var q = (SubscriptionFlow.Queued) f.poll();
-      queued.remove(q.topic(), q.record().length);
+      queued.remove(q.topic(), q.length());
       f.spend(q.sequence());
       state.outbox.deliver(
           session,
@@ -187,10 +201,11 @@ final class FlowControl {
           q.timeMicros(),
           q.publisher(),
           q.record(),
-          0,
-          q.record().length);
+          q.offset(),
+          q.length());
       state.topics.delivered(q.topic());
-      state.trace.receivedQueued(q.record(), q.topic(), session.nodeId(), q.sequence());
+      state.trace.receivedQueued(
+          q.record(), q.offset(), q.length(), q.topic(), session.nodeId(), q.sequence());
     }
     return f.peek() == null;
   }
@@ -200,7 +215,7 @@ final class FlowControl {
     SubscriptionFlow f = s.flow();
     for (SubscriptionFlow.Entry e = f.poll(); e != null; e = f.poll()) {
       if (e instanceof SubscriptionFlow.Queued q) {
-        queued.remove(q.topic(), q.record().length);
+        queued.remove(q.topic(), q.length());
       }
     }
     f.clear();
@@ -227,6 +242,11 @@ final class FlowControl {
       }
     }
     return false;
+  }
+
+  /** Bytes of the PUBLISH frames queued events point into. */
+  long pinnedBytes() {
+    return pinned.bytes();
   }
 
   /** Bytes waiting in every subscription queue. */

@@ -106,12 +106,20 @@ public final class BrokerCounters {
 
   /** Loop thread: make the current totals visible to other threads. */
   public void publish(long sequence, int sessions, int subscriptions) {
-    publish(sequence, sessions, subscriptions, 0, 0);
+    publish(sequence, sessions, subscriptions, 0, 0, 0);
   }
 
-  /** Loop thread: as above, with the events and bytes waiting in subscription queues. */
+  /**
+   * Loop thread: as above, with the events and bytes waiting in subscription queues and the bytes
+   * of the frames they pin.
+   */
   public void publish(
-      long sequence, int sessions, int subscriptions, long queuedEvents, long queuedBytes) {
+      long sequence,
+      int sessions,
+      int subscriptions,
+      long queuedEvents,
+      long queuedBytes,
+      long pinnedBytes) {
     latest =
         new BrokerSnapshot(
             sequence,
@@ -129,6 +137,7 @@ public final class BrokerCounters {
             policyDenied,
             queuedEvents,
             queuedBytes,
+            pinnedBytes,
             schemaInvalid,
             schemaFlagged,
             shownBusEvents());

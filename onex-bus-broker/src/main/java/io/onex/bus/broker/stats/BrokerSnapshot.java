@@ -11,6 +11,8 @@ import java.util.Map;
  * @param policyDenied deliveries the bus policy withheld
  * @param queuedEvents events waiting in subscription queues (for credit or a full pipe)
  * @param queuedBytes their bytes
+ * @param pinnedBytes bytes of the PUBLISH frames that queued events point into instead of holding
+ *     copies (bounded: docs/operations.md)
  * @param schemaInvalid events that failed their schema check (rejected or flagged)
  * @param schemaFlagged of those, events delivered flagged as invalid (permissive mode)
  * @param busEvents the bus events this broker published (BUS_STARTED, EVENT_DROPPED, ...), by type,
@@ -32,12 +34,13 @@ public record BrokerSnapshot(
     long policyDenied,
     long queuedEvents,
     long queuedBytes,
+    long pinnedBytes,
     long schemaInvalid,
     long schemaFlagged,
     Map<String, Long> busEvents) {
 
   static final BrokerSnapshot EMPTY =
-      new BrokerSnapshot(0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
+      new BrokerSnapshot(0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
 
   /** Rejections with one code. */
   public long rejected(ErrorCode code) {

@@ -42,6 +42,7 @@ public final class BusMetricsSource {
         s.subscriptions(),
         s.queuedEvents(),
         s.queuedBytes(),
+        s.pinnedBytes(),
         s.schemaInvalid(),
         s.schemaFlagged(),
         s.busEvents());

@@ -14,6 +14,7 @@ package io.onex.bus.observability.metrics;
  * @param subscriptions open subscriptions
  * @param queuedEvents events waiting in subscription queues
  * @param queuedBytes their bytes
+ * @param pinnedBytes bytes of the PUBLISH frames queued events point into
  * @param schemaInvalid events that failed their schema check (rejected or flagged)
  * @param schemaFlagged of those, delivered flagged as invalid (permissive mode)
  * @param busEvents bus events the broker published, by type
@@ -29,6 +30,7 @@ public record BusStats(
     int subscriptions,
     long queuedEvents,
     long queuedBytes,
+    long pinnedBytes,
     long schemaInvalid,
     long schemaFlagged,
     java.util.Map<String, Long> busEvents) {}

@@ -61,6 +61,10 @@ public final class ProcessMetrics {
     gauge(
         "onex_bus_queued_events", "Events waiting in subscription queues", BusStats::queuedEvents);
     gauge("onex_bus_queued_bytes", "Bytes waiting in subscription queues", BusStats::queuedBytes);
+    gauge(
+        "onex_bus_pinned_frame_bytes",
+        "Bytes of PUBLISH frames that queued events point into instead of holding copies",
+        BusStats::pinnedBytes);
     topicCounter(
         "onex_bus_topic_events_published", "Events routed, per topic", TopicStats::published);
     topicCounter(

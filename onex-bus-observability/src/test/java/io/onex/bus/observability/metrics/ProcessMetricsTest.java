@@ -32,6 +32,7 @@ class ProcessMetricsTest {
                 4,
                 5,
                 500,
+                4096,
                 3,
                 1,
                 java.util.Map.of("BUS_STARTED", 1L, "EVENT_DROPPED", 4L)));
@@ -43,6 +44,7 @@ class ProcessMetricsTest {
 
     assertThat(first).contains("onex_bus_events_published_total{bus=\"user\"} 3.0");
     assertThat(first).contains("onex_bus_queued_events{bus=\"user\"} 5.0");
+    assertThat(first).contains("onex_bus_pinned_frame_bytes{bus=\"user\"} 4096.0");
     assertThat(first).contains("onex_bus_events_invalid_schema_total{bus=\"user\"} 3.0");
     assertThat(first)
         .contains("onex_bus_events_emitted_total{bus=\"user\",event=\"EVENT_DROPPED\"} 4.0");
@@ -66,11 +68,13 @@ class ProcessMetricsTest {
     m.addBus(
         "a",
         () ->
-            new BusStats(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.util.Map.of("BUS_STARTED", 1L)));
+            new BusStats(
+                1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.util.Map.of("BUS_STARTED", 1L)));
     m.addBus(
         "b",
         () ->
-            new BusStats(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.util.Map.of("BUS_STARTED", 1L)));
+            new BusStats(
+                1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.util.Map.of("BUS_STARTED", 1L)));
     m.removeBus("a");
 
     assertThat(scrape(m)).contains("bus=\"b\"").doesNotContain("bus=\"a\"");
@@ -82,7 +86,9 @@ class ProcessMetricsTest {
     ProcessMetrics m = new ProcessMetrics();
     m.addBus(
         "user",
-        () -> new BusStats(5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.util.Map.of("BUS_STARTED", 1L)),
+        () ->
+            new BusStats(
+                5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.util.Map.of("BUS_STARTED", 1L)),
         () ->
             List.of(
                 new TopicStats("demo.a", 3, 6, 1, 0, 300),

@@ -3,6 +3,7 @@ package io.onex.bus.testing.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onex.bus.broker.Broker;
+import io.onex.bus.broker.flow.PinnedFrames;
 import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.codec.Delivery;
 import io.onex.bus.protocol.codec.EventRecord;
@@ -115,6 +116,52 @@ class CreditAndDropTest {
       List<Object> got = receive(small, 3);
       assertThat(got.get(0)).isEqualTo(new Frame.Gap(SUB, 8, first, first + 7));
       assertThat(got.subList(1, 3)).containsExactlyElementsOf(seqs(first + 8, first + 9));
+    }
+  }
+
+  /**
+   * Queued events point into the PUBLISH frames they came in; a small event in a large frame would
+   * keep the whole frame alive, so the bus pins frames only up to a bound and copies beyond it.
+   * Every event still arrives intact, and once delivered nothing stays pinned.
+   */
+  @Test
+  void smallEventsInLargeFramesPinNoMoreThanTheBoundAndAllArriveIntact() {
+    int frames = 40;
+    byte[] filler = ("{\"pad\":\"" + "x".repeat(400_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    try (Broker broker = TestBuses.start("flow");
+        RawPeer sub = new RawPeer(broker.endpoint());
+        RawPeer pub = new RawPeer(broker.endpoint())) {
+      subscribe(sub, 100, 1, 0);
+      pub.hello("pub");
+      for (int i = 0; i < frames; i++) {
+        EventRecord small =
+            EventRecord.of(
+                "t.x", "NODE_START", null, ("{\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+        EventRecord large = EventRecord.of("other.y", "NODE_START", null, filler);
+        pub.send(new Frame.Publish(100 + i, List.of(small, large)));
+        assertThat(((Frame.Ack) pub.receive(WAIT)).count()).isEqualTo(2);
+      }
+      awaitQueued(broker, frames);
+
+      var queued = broker.snapshot();
+      assertThat(queued.pinnedBytes()).isPositive();
+      assertThat(queued.pinnedBytes())
+          .isLessThanOrEqualTo(
+              PinnedFrames.FLOOR_BYTES
+                  + PinnedFrames.FACTOR * queued.queuedBytes()
+                  + 2L * filler.length);
+
+      sub.send(new Frame.Credit(SUB, frames));
+      List<String> payloads = new ArrayList<>();
+      while (payloads.size() < frames) {
+        for (Delivery x : ((Frame.Deliver) sub.receive(WAIT)).deliveries()) {
+          payloads.add(new String(x.event().payload(), StandardCharsets.UTF_8));
+        }
+      }
+      assertThat(payloads)
+          .containsExactlyElementsOf(
+              LongStream.range(0, frames).mapToObj(i -> "{\"i\":" + i + "}").toList());
+      Awaitility.await().atMost(WAIT).until(() -> broker.snapshot().pinnedBytes() == 0);
     }
   }
 

@@ -85,7 +85,8 @@ class GrafanaDashboardTest {
     m.addBus(
         "user",
         () ->
-            new BusStats(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, java.util.Map.of("BUS_STARTED", 1L)));
+            new BusStats(
+                1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, java.util.Map.of("BUS_STARTED", 1L)));
     m.setRegistry(() -> new RegistryStats(1, 1, 1, 1, java.util.Map.of("LEASE_GRANTED", 1L)));
     new ClientMetrics(m.registry()).forBus("user").observeSince(0);
     Set<String> names = new TreeSet<>();
