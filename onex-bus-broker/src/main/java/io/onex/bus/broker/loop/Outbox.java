@@ -2,9 +2,11 @@ package io.onex.bus.broker.loop;
 
 import io.onex.bus.broker.session.Session;
 import io.onex.bus.broker.stats.BrokerCounters;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.zeromq.ZMQ;
+import zmq.Msg;
 
 /**
  * Everything the broker sends goes through here: frames are queued on their session and written to
@@ -65,7 +67,8 @@ final class Outbox {
     if (n == 0) {
       return;
     }
-    s.pending().addLast(new Session.Outgoing(batch.finish(), n));
+    var finished = batch.finishWithoutCopy();
+    s.pending().addLast(new Session.Outgoing(finished.bytes(), finished.length(), n));
     s.addPendingEvents(n);
     if (!drain(s)) {
       lost.add(s);
@@ -114,7 +117,7 @@ final class Outbox {
   private boolean drain(Session s) {
     while (!s.pending().isEmpty()) {
       Session.Outgoing o = s.pending().peekFirst();
-      SendResult r = send(router, s.routingId(), o.frame());
+      SendResult r = send(router, s.routingId(), o.frame(), o.length());
       if (r != SendResult.SENT) {
         return r == SendResult.FULL;
       }
@@ -138,14 +141,26 @@ final class Outbox {
    * and a vanished peer by throwing; both become values here.
    */
   static SendResult send(ZMQ.Socket router, byte[] routingId, byte[] frame) {
+    return send(router, routingId, frame, frame.length);
+  }
+
+  /** As above for the frame {@code frame[0, length)}, sent without a copy of its bytes. */
+  static SendResult send(ZMQ.Socket router, byte[] routingId, byte[] frame, int length) {
     try {
       if (!router.send(routingId, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
         return router.errno() == ZMQ.Error.EHOSTUNREACH.getCode()
             ? SendResult.GONE
             : SendResult.FULL;
       }
-      // The identity part was accepted, so the pipe has room for the body.
-      router.send(frame, ZMQ.DONTWAIT);
+      // The identity part was accepted, so the pipe has room for the body. A Msg over a window of
+      // the array, since Socket.send(byte[], off, len, flags) would copy it. The window must be a
+      // slice: JeroMQ 0.6.0's encoder sends a large message up to its buffer's capacity, so a
+      // plain wrap(frame, 0, length) puts the rest of the array on the wire and breaks the stream.
+      if (length == frame.length) {
+        router.send(frame, ZMQ.DONTWAIT);
+      } else {
+        router.sendMsg(new Msg(ByteBuffer.wrap(frame, 0, length).slice()), ZMQ.DONTWAIT);
+      }
       return SendResult.SENT;
     } catch (org.zeromq.ZMQException e) {
       if (e.getErrorCode() == ZMQ.Error.EHOSTUNREACH.getCode()) {

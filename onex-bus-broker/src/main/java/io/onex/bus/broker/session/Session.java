@@ -29,7 +29,12 @@ public final class Session {
   private boolean dirty;
 
   /** A frame queued for this session; {@code events} counts deliveries (0 for control frames). */
-  public record Outgoing(byte[] frame, int events) {}
+  public record Outgoing(byte[] frame, int length, int events) {
+    /** A frame that is the whole array. */
+    public Outgoing(byte[] frame, int events) {
+      this(frame, frame.length, events);
+    }
+  }
 
   public Session(byte[] routingId, long id, String nodeId, String helloId, long nowMillis) {
     this(routingId, id, nodeId, helloId, nowMillis, TrustLevel.UNTRUSTED);

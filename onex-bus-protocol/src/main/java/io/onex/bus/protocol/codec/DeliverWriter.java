@@ -53,4 +53,20 @@ public final class DeliverWriter {
     reset();
     return out;
   }
+
+  /**
+   * The finished frame as the first {@code length} bytes of {@code bytes}, which may be longer: a
+   * large batch is handed over rather than copied (see {@link WireWriter#handOver}). The writer is
+   * reset for the next one.
+   */
+  public Finished finishWithoutCopy() {
+    w.putU16At(COUNT_AT, count);
+    int length = w.position();
+    byte[] bytes = w.handOver();
+    reset();
+    return new Finished(bytes, length);
+  }
+
+  /** A finished DELIVER frame: {@code bytes[0, length)}. */
+  public record Finished(byte[] bytes, int length) {}
 }

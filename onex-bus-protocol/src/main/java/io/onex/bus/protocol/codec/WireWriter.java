@@ -42,6 +42,21 @@ public final class WireWriter {
     return Arrays.copyOf(buf, pos);
   }
 
+  /**
+   * What was written, as the first {@link #position()} bytes of the returned array, without copying
+   * when at least half the buffer is used: the writer then hands its buffer over and takes a new
+   * one of the same size. A smaller result is copied to an exact array, so a writer that mostly
+   * writes small frames does not allocate its whole capacity for each. Call {@link #reset} next.
+   */
+  public byte[] handOver() {
+    if (pos < buf.length / 2) {
+      return toByteArray();
+    }
+    byte[] out = buf;
+    buf = new byte[out.length];
+    return out;
+  }
+
   public WireWriter u8(int v) {
     ensure(1);
     buf[pos++] = (byte) v;

@@ -63,6 +63,43 @@ class DeliverWriterTest {
     assertThat(frame).isEqualTo(FrameCodec.encode(new Frame.Deliver(expected)));
   }
 
+  /**
+   * A batch that fills at least half the buffer is handed over, not copied, and the next batch is
+   * written into a new buffer, so the frame handed over is never overwritten; a small batch is an
+   * exact copy. Either way the first {@code length} bytes are the frame {@link
+   * DeliverWriter#finish} would have made.
+   */
+  @Test
+  void finishingWithoutCopyHandsOverLargeBatchesAndNeverOverwritesThem() throws Exception {
+    byte[] rec = EventRecords.encode(EventRecord.of("a", "T", "", "{}".getBytes()));
+    DeliverWriter copying = new DeliverWriter(4 * rec.length);
+    DeliverWriter handing = new DeliverWriter(4 * rec.length);
+    for (int i = 0; i < 3; i++) {
+      copying.append(i, i, i, new byte[] {'n'}, rec, 0, rec.length);
+      handing.append(i, i, i, new byte[] {'n'}, rec, 0, rec.length);
+    }
+    byte[] expected = copying.finish();
+
+    DeliverWriter.Finished large = handing.finishWithoutCopy();
+    byte[] handed = java.util.Arrays.copyOf(large.bytes(), large.bytes().length);
+    for (int i = 0; i < 3; i++) {
+      handing.append(9, 9, 9, new byte[] {'x'}, rec, 0, rec.length);
+    }
+    DeliverWriter.Finished next = handing.finishWithoutCopy();
+    handing.append(7, 7, 7, new byte[] {'y'}, rec, 0, rec.length);
+    DeliverWriter.Finished small = handing.finishWithoutCopy();
+
+    assertThat(large.bytes().length).isGreaterThan(large.length());
+    assertThat(java.util.Arrays.copyOf(large.bytes(), large.length())).isEqualTo(expected);
+    assertThat(large.bytes()).isEqualTo(handed);
+    assertThat(next.bytes()).isNotSameAs(large.bytes());
+    assertThat(small.bytes()).hasSize(small.length());
+    assertThat(((Frame.Deliver) FrameCodec.decode(small.bytes())).deliveries())
+        .singleElement()
+        .extracting(Delivery::subscriptionId)
+        .isEqualTo(7);
+  }
+
   @Test
   void finishResetsForTheNextFrame() throws Exception {
     DeliverWriter w = new DeliverWriter(64);
