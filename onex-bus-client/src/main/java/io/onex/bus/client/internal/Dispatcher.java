@@ -154,7 +154,8 @@ public final class Dispatcher implements Runnable {
     }
     try {
       s.dispatch(e);
-      delivered.incrementAndGet();
+      // Only this thread writes it: a release store, not a locked read-modify-write.
+      delivered.lazySet(delivered.get() + 1);
     } catch (RuntimeException ex) {
       handlerErrors.incrementAndGet();
       LOG.warn("handler of subscription {} ({}) threw", s.id(), s.pattern(), ex);

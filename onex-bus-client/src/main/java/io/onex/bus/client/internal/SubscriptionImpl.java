@@ -97,7 +97,8 @@ public final class SubscriptionImpl implements Subscription {
     if (closed) {
       return;
     }
-    delivered.incrementAndGet();
+    // One writer (the dispatcher thread): a release store, not a locked read-modify-write.
+    delivered.lazySet(delivered.get() + 1);
     try {
       if (e.hasExtensions()) {
         handleTraced(e);
