@@ -11,24 +11,34 @@ import java.util.Map;
 public final class QueuedBytes {
   private final Map<String, long[]> byTopic = new HashMap<>();
   private long total;
+  // The last topic's counter, by String identity: a burst queues and drains runs of one topic,
+  // and the loop passes the same String instance for each run.
+  private String lastTopic;
+  private long[] lastCounter;
 
   public void add(String topic, long bytes) {
     total += bytes;
-    long[] t = byTopic.get(topic);
+    long[] t = topic == lastTopic ? lastCounter : byTopic.get(topic);
     if (t == null) {
       t = new long[1];
       byTopic.put(topic, t);
     }
+    lastTopic = topic;
+    lastCounter = t;
     t[0] += bytes;
   }
 
   public void remove(String topic, long bytes) {
     total -= bytes;
-    long[] t = byTopic.get(topic);
+    long[] t = topic == lastTopic ? lastCounter : byTopic.get(topic);
     if (t != null) {
       t[0] -= bytes;
       if (t[0] <= 0) {
         byTopic.remove(topic);
+        if (t == lastCounter) {
+          lastTopic = null;
+          lastCounter = null;
+        }
       }
     }
   }

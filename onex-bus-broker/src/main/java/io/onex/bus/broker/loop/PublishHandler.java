@@ -14,6 +14,8 @@ import io.onex.bus.protocol.codec.FrameCodec;
 import io.onex.bus.protocol.codec.PublishView;
 import io.onex.bus.protocol.event.PayloadShape;
 import io.onex.bus.protocol.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The hot path: checks each event of a PUBLISH frame by its routing header alone, numbers the
@@ -30,6 +32,7 @@ final class PublishHandler {
   private final PublishView publish = new PublishView();
   private final EventRecordView record = new EventRecordView();
   private String lastTopic;
+  private byte[] lastTopicBytes;
   private Subscriber[] lastMatch;
 
   PublishHandler(BrokerState state) {
@@ -79,7 +82,7 @@ final class PublishHandler {
   }
 
   private long route(Session from, byte[] frame, int ref, int index) throws ProtocolException {
-    Subscriber[] targets = targets(record.topic());
+    Subscriber[] targets = sameTopicAsLast() ? lastMatch : targets(record.topic());
     if (!PayloadShape.looksLikeJsonObject(frame, record.payloadOffset(), record.payloadLength())) {
       throw Replies.problem(
           ErrorCode.PAYLOAD_NOT_JSON, "payload is not a JSON object (OnexEvent)", preview(frame));
@@ -176,13 +179,27 @@ final class PublishHandler {
       }
     }
     lastTopic = topic;
+    lastTopicBytes = topic.getBytes(StandardCharsets.UTF_8);
     lastMatch = state.index.match(topic);
     return lastMatch;
+  }
+
+  /**
+   * Whether the event under {@link #record} is on the last routed topic, compared as bytes: a run
+   * of events on one topic then decodes its name once, not once per event.
+   */
+  private boolean sameTopicAsLast() {
+    byte[] last = lastTopicBytes;
+    int from = record.topicOffset();
+    return lastMatch != null
+        && last != null
+        && Arrays.equals(record.buffer(), from, from + record.topicLength(), last, 0, last.length);
   }
 
   /** Subscriptions changed: the one-entry cache may be stale. */
   void invalidate() {
     lastTopic = null;
+    lastTopicBytes = null;
     lastMatch = null;
   }
 
