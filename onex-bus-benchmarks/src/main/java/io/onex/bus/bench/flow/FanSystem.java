@@ -52,6 +52,11 @@ abstract class FanSystem implements AutoCloseable {
     return new NatsFan(url);
   }
 
+  /** Raw JeroMQ PUB→SUB without a broker; one sender only (the latency scenario's floor). */
+  static FanSystem rawJeromq() {
+    return new RawJeromqFan();
+  }
+
   private static final class Onex extends FanSystem {
     private final BenchBus bus;
     private final List<BusClient> clients = new ArrayList<>();

@@ -9,14 +9,14 @@ import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
 /**
- * The latency scenario, onex and NATS in the same run: one publishing and one subscribing
- * connection per system. First each system's 1→1 burst rate is measured (one warm-up burst, one
- * measured); then at {@link LatencyBenchOptions#FIXED_RATE} and at a second rate (given, or half
- * the lower burst rate) the publisher paces its events (parking until an event is due, spinning the
- * last few microseconds), stamping each with {@code System.nanoTime()} just before publishing; the
- * subscriber records receipt time minus stamp in an HdrHistogram. Per rate, each system gets a
- * warm-up run, then the systems alternate run by run; percentiles are over all measured runs.
- * Harness thread.
+ * The latency scenario, onex, NATS and raw JeroMQ PUB→SUB (no broker: the floor of the transport
+ * onex is built on) in the same run: one publishing and one subscribing connection per system.
+ * First each system's 1→1 burst rate is measured (one warm-up burst, one measured); then at {@link
+ * LatencyBenchOptions#FIXED_RATE} and at a second rate (given, or half the lowest burst rate) the
+ * publisher paces its events (parking until an event is due, spinning the last few microseconds),
+ * stamping each with {@code System.nanoTime()} just before publishing; the subscriber records
+ * receipt time minus stamp in an HdrHistogram. Per rate, each system gets a warm-up run, then the
+ * systems alternate run by run; percentiles are over all measured runs. Harness thread.
  */
 public final class LatencyBench {
   /** The scenario's name in rows and on the command line. */
@@ -43,14 +43,15 @@ public final class LatencyBench {
     this.template = BenchBus.payload(options.size());
   }
 
-  /** Runs both rates; rows per rate, onex then NATS. */
+  /** Runs both rates; rows per rate, onex, NATS, then raw JeroMQ. */
   public static List<LatencyRow> run(LatencyBenchOptions o, Consumer<String> progress)
       throws Exception {
     LatencyBench b = new LatencyBench(o);
     try (NatsServer server = NatsServer.ensureRunning();
         FanSystem onex = FanSystem.onex();
-        FanSystem nats = FanSystem.nats(server.url())) {
-      return b.measure(List.of(setup(onex), setup(nats)), progress);
+        FanSystem nats = FanSystem.nats(server.url());
+        FanSystem raw = FanSystem.rawJeromq()) {
+      return b.measure(List.of(setup(onex), setup(nats), setup(raw)), progress);
     }
   }
 
@@ -73,7 +74,7 @@ public final class LatencyBench {
     if (second == 0) {
       second = (int) Math.max(1, lowestBurst / 2);
       progress.accept(
-          String.format("%s: second rate %d events/s (half the lower)", SCENARIO, second));
+          String.format("%s: second rate %d events/s (half the lowest)", SCENARIO, second));
     }
     List<LatencyRow> rows = new ArrayList<>();
     for (int rate : new int[] {LatencyBenchOptions.FIXED_RATE, second}) {

@@ -4,7 +4,7 @@ package io.onex.bus.bench.flow;
  * What the latency scenario runs: {@code burstEvents} events in the 1→1 burst that measures each
  * system's top rate, {@code seconds} of paced publishing per measured run, {@code repetitions}
  * measured runs per system and rate after one warm-up run each, {@code size}-byte payloads, and
- * {@code rate}, the second rate in events/s (0: half the lower burst rate of the two systems; the
+ * {@code rate}, the second rate in events/s (0: half the lowest burst rate of the systems; the
  * first rate is always {@link #FIXED_RATE}). Immutable.
  */
 public record LatencyBenchOptions(

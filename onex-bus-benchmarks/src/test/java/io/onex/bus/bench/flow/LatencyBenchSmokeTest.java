@@ -6,8 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The latency scenario end to end on onex and NATS with small counts: every paced event arrives and
- * is recorded, at both rates. No timing is asserted; numbers belong in docs/performance.md.
+ * The latency scenario end to end on onex, NATS and raw JeroMQ with small counts: every paced event
+ * arrives and is recorded, at both rates. No timing is asserted; numbers belong in
+ * docs/performance.md.
  */
 class LatencyBenchSmokeTest {
   @Test
@@ -15,12 +16,16 @@ class LatencyBenchSmokeTest {
     List<LatencyRow> rows =
         LatencyBench.run(new LatencyBenchOptions(1_000, 1, 1, 64, 2_000), line -> {});
 
-    assertThat(rows).extracting(LatencyRow::system).containsExactly("onex", "nats", "onex", "nats");
-    assertThat(rows).extracting(LatencyRow::rate).containsExactly(10_000, 10_000, 2_000, 2_000);
+    assertThat(rows)
+        .extracting(LatencyRow::system)
+        .containsExactly("onex", "nats", "jeromq-raw", "onex", "nats", "jeromq-raw");
+    assertThat(rows)
+        .extracting(LatencyRow::rate)
+        .containsExactly(10_000, 10_000, 10_000, 2_000, 2_000, 2_000);
     for (LatencyRow r : rows) {
       assertThat(r.lost()).as(r.toString()).isZero();
       assertThat(r.recorded()).as(r.toString()).isEqualTo(r.rate());
-      // onex deliveries carry the broker's stamp, so every event is split in two; NATS's are not.
+      // onex deliveries carry the broker's stamp, so every event is split in two; the others' not.
       long split = r.system().equals("onex") ? r.recorded() : 0;
       assertThat(r.toBroker().recorded()).as(r.toString()).isEqualTo(split);
       assertThat(r.fromBroker().recorded()).as(r.toString()).isEqualTo(split);

@@ -52,11 +52,11 @@ import picocli.CommandLine.Option;
  * --scenario routing}), a fast subscriber alone and next to a stalled one ({@code --scenario
  * stalled}), 1 → 10 and 10 → 1 throughput ({@code --scenario fanout}, {@code fanin}) or
  * publish-to-receive latency at a fixed rate ({@code --scenario latency}), the last three on onex
- * and NATS, or the server memory that 1,000 and 10,000 subscriptions take ({@code --scenario
- * memory}, onex and NATS), or one system's configurations against each other: metrics on and off
- * ({@code --scenario metrics}), schema checking off, permissive and strict ({@code --scenario
- * schema}); as a table and optionally as JSON rows. The JMH micro-benchmarks are not here: {@code
- * ./onex bench --jmh} runs their own jar. Main thread.
+ * and NATS (latency on raw JeroMQ PUB→SUB too), or the server memory that 1,000 and 10,000
+ * subscriptions take ({@code --scenario memory}, onex and NATS), or one system's configurations
+ * against each other: metrics on and off ({@code --scenario metrics}), schema checking off,
+ * permissive and strict ({@code --scenario schema}); as a table and optionally as JSON rows. The
+ * JMH micro-benchmarks are not here: {@code ./onex bench --jmh} runs their own jar. Main thread.
  */
 @Command(
     name = "bench",
@@ -80,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
               + " (10,000 topics and 1,000 subscriptions against one topic) or stalled (a fast"
               + " subscriber alone and next to one that grants no credit), fanout (1 -> 10), fanin"
               + " (10 -> 1) or latency (p50/p99/p99.9 at a fixed rate), the last three on onex and"
-              + " NATS; memory (server memory per subscription, onex and NATS); metrics (1 -> 1 with"
+              + " NATS (latency also on raw JeroMQ PUB->SUB); memory (server memory per subscription, onex and NATS); metrics (1 -> 1 with"
               + " per-topic metrics and a scraper, against metrics off); schema (1 -> 1 with"
               + " schema checks off, permissive, strict)")
   String scenario;
@@ -88,8 +88,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--rate",
       description =
-          "latency: the second rate in events/s (default: half the lower 1to1 burst rate of onex"
-              + " and NATS, measured in the same run); the first is always 10,000")
+          "latency: the second rate in events/s (default: half the lowest 1to1 burst rate of"
+              + " onex, NATS and raw JeroMQ, measured in the same run); the first is always 10,000")
   Integer rate;
 
   @Option(
@@ -477,7 +477,7 @@ public final class BenchCommand implements Callable<Integer> {
   private static final BenchTable<LatencyRow> LATENCY_TABLE =
       new BenchTable<LatencyRow>()
           .column("SCENARIO", "%-8s", r -> LatencyBench.SCENARIO)
-          .column("SYSTEM", "%-6s", LatencyRow::system)
+          .column("SYSTEM", "%-10s", LatencyRow::system)
           .column("SIZE", "%5d", LatencyRow::size)
           .column("RATE", "%10d", LatencyRow::rate)
           .column("ACHIEVED", "%10.0f", LatencyRow::achievedRate)
@@ -495,7 +495,8 @@ public final class BenchCommand implements Callable<Integer> {
               "Publish-to-receive, same JVM (System.nanoTime in the payload), over all measured"
                   + " runs. ACHIEVED: publish rate reached (median run). TO_BRK / FROM_BRK: the"
                   + " same split at the broker's stamp (start of the loop pass that routed the"
-                  + " event), publish to that pass and that pass to the handler; onex only.");
+                  + " event), publish to that pass and that pass to the handler; onex only."
+                  + " jeromq-raw: PUB->SUB without a broker, the transport's own floor.");
 
   private static final JsonRows<LatencyRow> LATENCY_JSON =
       new JsonRows<LatencyRow>()
