@@ -9,8 +9,10 @@ import io.onex.bus.protocol.codec.Command;
 import io.onex.bus.protocol.codec.Frame;
 import io.onex.bus.protocol.codec.FrameCodec;
 import io.onex.bus.protocol.codec.WireWriter;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +24,7 @@ import org.jctools.queues.MpscArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
+import zmq.Msg;
 
 /**
  * The client's I/O loop ({@code onex-client-io-<node>}), the only code that touches its DEALER.
@@ -58,7 +61,7 @@ public final class ClientAgent implements Agent {
   private final CompletableFuture<Frame.Welcome> welcome = new CompletableFuture<>();
   private final ArrayDeque<byte[]> unsent = new ArrayDeque<>();
   private final WireWriter batch = new WireWriter(64 * 1024);
-  private final List<CompletableFuture<PublishResult>> batchFutures = new ArrayList<>();
+  private List<CompletableFuture<PublishResult>> batchFutures = new ArrayList<>();
   private Frame.Welcome session;
   private String helloId = "";
   private long lastHelloNanos;
@@ -346,11 +349,29 @@ public final class ClientAgent implements Agent {
     if (batchFutures.isEmpty()) {
       return;
     }
-    int ref = pending.add(new ArrayList<>(batchFutures));
+    int ref = pending.add(batchFutures);
     batch.putU32At(2, ref);
     batch.putU16At(6, batchFutures.size());
-    batchFutures.clear();
-    send(batch.toByteArray());
+    batchFutures = new ArrayList<>(batchFutures.size());
+    int length = batch.position();
+    sendWindow(batch.handOver(), length);
+  }
+
+  /**
+   * Sends the frame {@code bytes[0, length)}: a large batch goes to JeroMQ as a Msg over a slice of
+   * the writer's old buffer, not copied again (a slice, because JeroMQ 0.6.0's encoder sends a
+   * large message up to its buffer's capacity). One the socket cannot take now waits, copied, in
+   * {@link #unsent}.
+   */
+  private void sendWindow(byte[] bytes, int length) {
+    if (length == bytes.length) {
+      send(bytes);
+    } else if (unsent.isEmpty()
+        && socket.sendMsg(new Msg(ByteBuffer.wrap(bytes, 0, length).slice()), ZMQ.DONTWAIT)) {
+      lastSendNanos = System.nanoTime();
+    } else {
+      unsent.addLast(Arrays.copyOf(bytes, length));
+    }
   }
 
   private void send(byte[] frame) {
