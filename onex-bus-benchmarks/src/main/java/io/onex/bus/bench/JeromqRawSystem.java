@@ -1,6 +1,5 @@
 package io.onex.bus.bench;
 
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -17,48 +16,15 @@ final class JeromqRawSystem implements BenchSystem {
   private volatile boolean running = true;
 
   JeromqRawSystem() {
-    pub = context.createSocket(SocketType.PUB);
-    pub.setSndHWM(10_000_000);
-    pub.setMaxMsgSize(1 << 20);
-    pub.bind("tcp://127.0.0.1:*");
-    String endpoint = pub.getLastEndpoint();
-    java.util.concurrent.CountDownLatch joined = new java.util.concurrent.CountDownLatch(1);
+    pub = RawPubSub.publisher(context);
     receiver =
-        new Thread(
-            () -> {
-              ZMQ.Socket sub = context.createSocket(SocketType.SUB);
-              sub.setRcvHWM(10_000_000);
-              sub.setMaxMsgSize(1 << 20);
-              sub.setReceiveTimeOut(100);
-              sub.connect(endpoint);
-              sub.subscribe(new byte[0]);
-              while (running) {
-                byte[] m = sub.recv(0);
-                if (m == null) {
-                  continue;
-                }
-                if (m.length == 1) {
-                  joined.countDown(); // the join probe, not an event
-                } else {
-                  completion.received();
-                }
-              }
-              sub.close();
-            },
-            "bench-jeromq-sub");
-    receiver.start();
-    awaitJoin(joined);
-  }
-
-  /** PUB/SUB's slow joiner: probe until the subscriber gets something. */
-  private void awaitJoin(java.util.concurrent.CountDownLatch joined) {
-    try {
-      while (!joined.await(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-        pub.send(new byte[] {0}, 0);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+        RawPubSub.subscribe(
+            context,
+            pub.getLastEndpoint(),
+            "bench-jeromq-sub",
+            () -> running,
+            m -> completion.received(),
+            pub);
   }
 
   @Override

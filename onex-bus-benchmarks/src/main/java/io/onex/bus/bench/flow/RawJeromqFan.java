@@ -1,10 +1,8 @@
 package io.onex.bus.bench.flow;
 
+import io.onex.bus.bench.RawPubSub;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -25,10 +23,7 @@ final class RawJeromqFan extends FanSystem {
   private boolean senderGiven;
 
   RawJeromqFan() {
-    pub = publisherContext.createSocket(SocketType.PUB);
-    pub.setSndHWM(10_000_000);
-    pub.setMaxMsgSize(1 << 20);
-    pub.bind("tcp://127.0.0.1:*");
+    pub = RawPubSub.publisher(publisherContext);
     endpoint = pub.getLastEndpoint();
   }
 
@@ -55,42 +50,22 @@ final class RawJeromqFan extends FanSystem {
   }
 
   @Override
-  void subscribe(String id, Tally tally, LatencySink stamps) throws Exception {
+  void subscribe(String id, Tally tally, LatencySink stamps) {
     ZContext context = new ZContext(1);
     subscriberContexts.add(context);
-    CountDownLatch joined = new CountDownLatch(1);
-    Thread t =
-        new Thread(
-            () -> {
-              ZMQ.Socket sub = context.createSocket(SocketType.SUB);
-              sub.setRcvHWM(10_000_000);
-              sub.setMaxMsgSize(1 << 20);
-              sub.setReceiveTimeOut(100);
-              sub.connect(endpoint);
-              sub.subscribe(new byte[0]);
-              while (running) {
-                byte[] m = sub.recv(0);
-                if (m == null) {
-                  continue;
-                }
-                if (m.length == 1) {
-                  joined.countDown(); // the join probe, not an event
-                  continue;
-                }
-                if (stamps != null) {
-                  stamps.received(m);
-                }
-                tally.received();
+    receivers.add(
+        RawPubSub.subscribe(
+            context,
+            endpoint,
+            "bench-raw-sub-" + id,
+            () -> running,
+            m -> {
+              if (stamps != null) {
+                stamps.received(m);
               }
-              sub.close();
+              tally.received();
             },
-            "bench-raw-sub-" + id);
-    receivers.add(t);
-    t.start();
-    // PUB/SUB's slow joiner: probe until this subscriber hears the publisher.
-    while (!joined.await(20, TimeUnit.MILLISECONDS)) {
-      pub.send(new byte[] {0}, 0);
-    }
+            pub));
   }
 
   @Override
