@@ -11,6 +11,12 @@ import java.util.Map;
  * Not thread-safe: owned by one thread.
  */
 public final class WireWriter {
+  /**
+   * The largest buffer {@link #handOver} gives away: G1 treats an array of half a region or more as
+   * humongous, and with the smallest regions (1 MiB) that is 512 KiB.
+   */
+  public static final int HAND_OVER_MAX_BYTES = 512 * 1024;
+
   private byte[] buf;
   private int pos;
 
@@ -46,10 +52,12 @@ public final class WireWriter {
    * What was written, as the first {@link #position()} bytes of the returned array, without copying
    * when at least half the buffer is used: the writer then hands its buffer over and takes a new
    * one of the same size. A smaller result is copied to an exact array, so a writer that mostly
-   * writes small frames does not allocate its whole capacity for each. Call {@link #reset} next.
+   * writes small frames does not allocate its whole capacity for each; so is anything written into
+   * a buffer larger than {@link #HAND_OVER_MAX_BYTES}, whose replacement could be a humongous
+   * allocation for G1. Call {@link #reset} next.
    */
   public byte[] handOver() {
-    if (pos < buf.length / 2) {
+    if (pos < buf.length / 2 || buf.length > HAND_OVER_MAX_BYTES) {
       return toByteArray();
     }
     byte[] out = buf;
