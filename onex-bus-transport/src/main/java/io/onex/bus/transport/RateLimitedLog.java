@@ -1,6 +1,7 @@
 package io.onex.bus.transport;
 
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
 
 /**
  * Lets at most {@code perWindow} lines through per window and reports how many it held back when
@@ -10,9 +11,26 @@ import java.util.function.LongConsumer;
 public final class RateLimitedLog {
   private final int perWindow;
   private final long windowMillis;
-  private long windowStart = Long.MIN_VALUE;
+  private boolean started;
+  private long windowStart;
   private int used;
   private long suppressed;
+
+  /**
+   * A {@code reportSuppressed} for {@link #tryAcquire} that writes the structured {@code
+   * LOG_SUPPRESSED} line (docs/operations.md): fields {@code event}, {@code bus} unless null, and
+   * {@code suppressed}, saying how many {@code what} lines were held back.
+   */
+  public static LongConsumer suppressedLine(Logger log, String bus, String what) {
+    return n -> {
+      var line = log.atWarn().addKeyValue("event", "LOG_SUPPRESSED");
+      if (bus != null) {
+        line = line.addKeyValue("bus", bus);
+      }
+      line.addKeyValue("suppressed", n)
+          .log("{} {} log lines suppressed in the last second", n, what);
+    };
+  }
 
   public RateLimitedLog(int perWindow, long windowMillis) {
     this.perWindow = perWindow;
@@ -24,7 +42,10 @@ public final class RateLimitedLog {
    * one, {@code reportSuppressed} is told how many first.
    */
   public boolean tryAcquire(long nowMillis, LongConsumer reportSuppressed) {
-    if (nowMillis - windowStart >= windowMillis) {
+    // Not a sentinel start time: now minus Long.MIN_VALUE overflows to a negative number, which
+    // kept the first window open forever (every line after the first few held back, unreported).
+    if (!started || nowMillis - windowStart >= windowMillis) {
+      started = true;
       if (suppressed > 0) {
         reportSuppressed.accept(suppressed);
       }

@@ -8,6 +8,7 @@ import io.onex.bus.protocol.codec.Frame;
 import io.onex.bus.protocol.codec.FrameCodec;
 import io.onex.bus.protocol.schema.SchemaFailure;
 import io.onex.bus.transport.RateLimitedLog;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +25,12 @@ final class Replies {
   private final String bus;
   private final BrokerCounters counters;
   private final RateLimitedLog limiter = new RateLimitedLog(20, 1000);
+  private final LongConsumer suppressedLine;
   private Outbox outbox;
 
   Replies(String bus, BrokerCounters counters) {
     this.bus = bus;
+    this.suppressedLine = RateLimitedLog.suppressedLine(LOG, bus, "rejected-input");
     this.counters = counters;
   }
 
@@ -65,7 +68,7 @@ final class Replies {
   /** Counts and logs input that gets no answer (or whose answer is sent by the caller). */
   void count(ProtocolException e, String nodeId, long nowMillis) {
     counters.reject(e.code());
-    if (limiter.tryAcquire(nowMillis, this::logSuppressed)) {
+    if (limiter.tryAcquire(nowMillis, suppressedLine)) {
       LOG.atWarn()
           .addKeyValue("event", "PROTOCOL_ERROR")
           .addKeyValue("bus", bus)
@@ -83,13 +86,5 @@ final class Replies {
 
   static ProtocolException problem(ErrorCode code, String message, String offending) {
     return new ProtocolException(code, message, offending);
-  }
-
-  private void logSuppressed(long n) {
-    LOG.atWarn()
-        .addKeyValue("event", "LOG_SUPPRESSED")
-        .addKeyValue("bus", bus)
-        .addKeyValue("suppressed", n)
-        .log("{} rejected-input log lines suppressed in the last second", n);
   }
 }

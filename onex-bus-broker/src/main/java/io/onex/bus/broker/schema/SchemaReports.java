@@ -11,6 +11,7 @@ import io.onex.bus.transport.RateLimitedLog;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ public final class SchemaReports {
   private final String bus;
   private final int perSecond;
   private final RateLimitedLog logLimiter = new RateLimitedLog(20, 1000);
+  private final LongConsumer suppressedLine;
   private final List<byte[]> pending = new ArrayList<>();
   private long windowStartMillis;
   private int inWindow;
@@ -42,6 +44,7 @@ public final class SchemaReports {
   public SchemaReports(String bus, int perSecond) {
     this.bus = bus;
     this.perSecond = perSecond;
+    this.suppressedLine = RateLimitedLog.suppressedLine(LOG, bus, "EVENT_INVALID_SCHEMA");
   }
 
   /** Records one failure of the event under {@code record}, published by {@code nodeId}. */
@@ -52,7 +55,7 @@ public final class SchemaReports {
       SchemaEnforcer.Verdict verdict,
       long nowMillis) {
     ObjectNode m = metadata(topic, nodeId, record, verdict);
-    if (logLimiter.tryAcquire(nowMillis, this::logSuppressed)) {
+    if (logLimiter.tryAcquire(nowMillis, suppressedLine)) {
       var line =
           LOG.atWarn()
               .addKeyValue("event", BusEventType.EVENT_INVALID_SCHEMA.name())
@@ -122,13 +125,5 @@ public final class SchemaReports {
     m.put("payload_bytes", n);
     m.put("payload_truncated", shown < n);
     return m;
-  }
-
-  private void logSuppressed(long n) {
-    LOG.atWarn()
-        .addKeyValue("event", "LOG_SUPPRESSED")
-        .addKeyValue("bus", bus)
-        .addKeyValue("suppressed", n)
-        .log("{} EVENT_INVALID_SCHEMA log lines suppressed in the last second", n);
   }
 }

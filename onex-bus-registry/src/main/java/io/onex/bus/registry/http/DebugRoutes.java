@@ -127,7 +127,10 @@ final class DebugRoutes {
     rejected.incrementAndGet();
     boolean log;
     synchronized (limiter) {
-      log = limiter.tryAcquire(System.currentTimeMillis(), this::logSuppressed);
+      log =
+          limiter.tryAcquire(
+              System.currentTimeMillis(),
+              RateLimitedLog.suppressedLine(LOG, null, "refused-request"));
     }
     if (log) {
       LOG.atWarn()
@@ -142,13 +145,6 @@ final class DebugRoutes {
     o.put("message", e.getMessage());
     o.put("offending", e.offending());
     send(ctx, 400, o);
-  }
-
-  private void logSuppressed(long n) {
-    LOG.atWarn()
-        .addKeyValue("event", "LOG_SUPPRESSED")
-        .addKeyValue("suppressed", n)
-        .log("{} refused-request log lines suppressed in the last second", n);
   }
 
   private static void send(Context ctx, int status, JsonNode body) {
