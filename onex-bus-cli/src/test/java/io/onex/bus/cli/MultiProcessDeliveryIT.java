@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Broker, publisher and two subscribers, each its own JVM, over TCP loopback: 100,000 events are
- * all delivered exactly once and in publish order; a subscriber that joins mid-stream receives
- * every event from its join onward, without a gap.
+ * all delivered exactly once and in publish order, across two publishers one after the other; a
+ * subscriber that joins between them receives every event from its join onward, without a gap.
  */
 class MultiProcessDeliveryIT {
   private static final int EVENTS = 100_000;
@@ -44,35 +44,43 @@ class MultiProcessDeliveryIT {
 
       try (OnexProcess early = subscriber(endpoint, EVENTS)) {
         // The early subscriber must be in place before the first event, or it rightly misses it.
-        awaitSubscribed(home);
-        try (OnexProcess publisher = publisher(endpoint)) {
-          // Join mid-stream: once the early subscriber has seen a tenth of the events.
+        awaitSubscribed(home, 1);
+        // Two publishers, one after the other, the late subscriber joining in between (the early
+        // one may still be working through the first half). Joining during a single publisher's
+        // run depended on timing: once the bus accepted all 100,000 events before the early
+        // subscriber had printed a tenth of them, the late one joined after the end.
+        long[] firstHalf = publishAll(endpoint, EVENTS / 2);
+        try (OnexProcess late = lateSubscriber(endpoint)) {
+          awaitSubscribed(home, 2);
+          long[] secondHalf = publishAll(endpoint, EVENTS - EVENTS / 2);
+          long first = firstHalf[0];
+          long last = secondHalf[1];
+
+          int earlyExit = early.waitFor(LONG);
+          assertThat(earlyExit)
+              .as("early subscriber: %s; gaps: %s", early.err(), gaps(early.out(), first))
+              .isZero();
+          assertExactlyOnceInOrder(early.out(), first, last);
+
+          // The late subscriber joined mid-stream: nothing from before its join, then every event
+          // to the last, no gap.
           Awaitility.await()
               .atMost(LONG)
-              .until(() -> early.out().size() >= EVENTS / 10 || !early.isAlive());
-          try (OnexProcess late = lateSubscriber(endpoint)) {
-            assertThat(publisher.waitFor(LONG)).as("publisher: %s", publisher.err()).isZero();
-            long[] range = acceptedRange(publisher);
-            long first = range[0];
-            long last = range[1];
-
-            int earlyExit = early.waitFor(LONG);
-            assertThat(earlyExit)
-                .as("early subscriber: %s; gaps: %s", early.err(), gaps(early.out(), first))
-                .isZero();
-            assertExactlyOnceInOrder(early.out(), first, last);
-
-            // The late subscriber joined mid-stream: from its first event to the last, no gap.
-            Awaitility.await()
-                .atMost(LONG)
-                .until(() -> !late.out().isEmpty() && lastSequence(late) == last);
-            long lateFirst = JSON.readTree(late.out().get(0)).path("sequence").asLong();
-            assertThat(lateFirst).isGreaterThan(first);
-            assertThat(gaps(late.out(), lateFirst)).isEmpty();
-            assertThat(late.out()).hasSize((int) (last - lateFirst + 1));
-          }
+              .until(() -> !late.out().isEmpty() && lastSequence(late) == last);
+          long lateFirst = JSON.readTree(late.out().get(0)).path("sequence").asLong();
+          assertThat(lateFirst).isEqualTo(secondHalf[0]);
+          assertThat(gaps(late.out(), lateFirst)).isEmpty();
+          assertThat(late.out()).hasSize((int) (last - lateFirst + 1));
         }
       }
+    }
+  }
+
+  /** Runs a publisher of {@code count} events to its end; the sequences the bus gave them. */
+  private long[] publishAll(String endpoint, int count) {
+    try (OnexProcess publisher = publisher(endpoint, count)) {
+      assertThat(publisher.waitFor(LONG)).as("publisher: %s", publisher.err()).isZero();
+      return acceptedRange(publisher, count);
     }
   }
 
@@ -110,7 +118,7 @@ class MultiProcessDeliveryIT {
     return JSON.readTree(lines.get(lines.size() - 1)).path("sequence").asLong();
   }
 
-  private OnexProcess publisher(String endpoint) {
+  private OnexProcess publisher(String endpoint, int count) {
     return OnexProcess.start(
         home,
         "publish",
@@ -121,24 +129,24 @@ class MultiProcessDeliveryIT {
         "--data",
         "{\"payload\":\"" + "x".repeat(200) + "\"}",
         "--count",
-        Integer.toString(EVENTS));
+        Integer.toString(count));
   }
 
-  private static long[] acceptedRange(OnexProcess publisher) {
+  private static long[] acceptedRange(OnexProcess publisher, int count) {
     Matcher m = SEQUENCES.matcher(String.join("\n", publisher.out()));
     assertThat(m.find()).as("publisher summary %s", publisher.out()).isTrue();
     long first = Long.parseLong(m.group(1));
     long last = Long.parseLong(m.group(2));
-    assertThat(last - first + 1).isEqualTo(EVENTS);
+    assertThat(last - first + 1).isEqualTo(count);
     return new long[] {first, last};
   }
 
-  /** The subscriber is in place once the bus counts one subscription. */
-  private static void awaitSubscribed(Path home) {
+  /** The subscribers are in place once the bus counts {@code n} subscriptions. */
+  private static void awaitSubscribed(Path home, int n) {
     Awaitility.await()
         .atMost(LONG)
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> OnexProcess.subscriberCount(home, "user") == 1);
+        .until(() -> OnexProcess.subscriberCount(home, "user") == n);
   }
 
   /** Missing sequence ranges, for the failure message. */
