@@ -166,11 +166,11 @@ final class PublishHandler {
     return seq;
   }
 
-  /** Validated subscribers of a topic; consecutive events on one topic skip even the lookup. */
+  /**
+   * Validated subscribers of a topic, remembered as the last topic's; a run of events on one topic
+   * does not come here ({@link #sameTopicAsLast}).
+   */
   private Subscriber[] targets(String topic) throws ProtocolException {
-    if (topic.equals(lastTopic) && lastMatch != null) {
-      return lastMatch;
-    }
     if (!state.index.isCached(topic)) {
       Topics.validateLiteral(topic);
       if (Topics.isSystem(topic)) {
