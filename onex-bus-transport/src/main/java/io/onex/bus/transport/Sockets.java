@@ -1,8 +1,10 @@
 package io.onex.bus.transport;
 
+import java.nio.ByteBuffer;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import zmq.Msg;
 
 /**
  * The only place onex-bus creates ZeroMQ sockets, so that none escapes without its limits (the
@@ -32,6 +34,19 @@ public final class Sockets {
     // Queue nothing for a broker that is not connected yet: the handshake is the first message.
     s.setImmediate(true);
     return s;
+  }
+
+  /**
+   * Sends {@code frame[0, length)} as one message without copying it ({@code Socket.send(byte[],
+   * off, len, flags)} would). The window is a slice: JeroMQ 0.6.0's encoder sends a large message
+   * up to its buffer's capacity, so a plain {@code wrap(frame, 0, length)} puts the rest of the
+   * array on the wire and breaks the stream. Returns what {@code send} returns. Owner thread only.
+   */
+  public static boolean sendWindow(ZMQ.Socket socket, byte[] frame, int length, int flags) {
+    if (length == frame.length) {
+      return socket.send(frame, flags);
+    }
+    return socket.sendMsg(new Msg(ByteBuffer.wrap(frame, 0, length).slice()), flags);
   }
 
   private static ZMQ.Socket create(ZContext context, SocketType type, SocketLimits limits) {

@@ -107,7 +107,8 @@ final class FlowControl {
       byte[] publisher,
       SubscriptionFlow.Queued evicted) {
     SubscriptionFlow.Queued last = lastEntry;
-    if (last != null && last.sequence() == seq && last != evicted) {
+    // Sequences are unique on a bus, so an evicted (older) entry never matches.
+    if (last != null && last.sequence() == seq) {
       last.markShared();
       return last;
     }

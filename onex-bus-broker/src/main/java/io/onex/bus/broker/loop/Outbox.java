@@ -2,11 +2,10 @@ package io.onex.bus.broker.loop;
 
 import io.onex.bus.broker.session.Session;
 import io.onex.bus.broker.stats.BrokerCounters;
-import java.nio.ByteBuffer;
+import io.onex.bus.transport.Sockets;
 import java.util.ArrayList;
 import java.util.List;
 import org.zeromq.ZMQ;
-import zmq.Msg;
 
 /**
  * Everything the broker sends goes through here: frames are queued on their session and written to
@@ -152,15 +151,8 @@ final class Outbox {
             ? SendResult.GONE
             : SendResult.FULL;
       }
-      // The identity part was accepted, so the pipe has room for the body. A Msg over a window of
-      // the array, since Socket.send(byte[], off, len, flags) would copy it. The window must be a
-      // slice: JeroMQ 0.6.0's encoder sends a large message up to its buffer's capacity, so a
-      // plain wrap(frame, 0, length) puts the rest of the array on the wire and breaks the stream.
-      if (length == frame.length) {
-        router.send(frame, ZMQ.DONTWAIT);
-      } else {
-        router.sendMsg(new Msg(ByteBuffer.wrap(frame, 0, length).slice()), ZMQ.DONTWAIT);
-      }
+      // The identity part was accepted, so the pipe has room for the body.
+      Sockets.sendWindow(router, frame, length, ZMQ.DONTWAIT);
       return SendResult.SENT;
     } catch (org.zeromq.ZMQException e) {
       if (e.getErrorCode() == ZMQ.Error.EHOSTUNREACH.getCode()) {

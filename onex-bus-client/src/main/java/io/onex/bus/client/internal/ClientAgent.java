@@ -9,7 +9,7 @@ import io.onex.bus.protocol.codec.Command;
 import io.onex.bus.protocol.codec.Frame;
 import io.onex.bus.protocol.codec.FrameCodec;
 import io.onex.bus.protocol.codec.WireWriter;
-import java.nio.ByteBuffer;
+import io.onex.bus.transport.Sockets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +24,6 @@ import org.jctools.queues.MpscArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
-import zmq.Msg;
 
 /**
  * The client's I/O loop ({@code onex-client-io-<node>}), the only code that touches its DEALER.
@@ -358,16 +357,14 @@ public final class ClientAgent implements Agent {
   }
 
   /**
-   * Sends the frame {@code bytes[0, length)}: a large batch goes to JeroMQ as a Msg over a slice of
-   * the writer's old buffer, not copied again (a slice, because JeroMQ 0.6.0's encoder sends a
-   * large message up to its buffer's capacity). One the socket cannot take now waits, copied, in
-   * {@link #unsent}.
+   * Sends the frame {@code bytes[0, length)}: a large batch goes to JeroMQ as the writer's old
+   * buffer, not copied again ({@link Sockets#sendWindow}). One the socket cannot take now waits,
+   * copied, in {@link #unsent}.
    */
   private void sendWindow(byte[] bytes, int length) {
     if (length == bytes.length) {
       send(bytes);
-    } else if (unsent.isEmpty()
-        && socket.sendMsg(new Msg(ByteBuffer.wrap(bytes, 0, length).slice()), ZMQ.DONTWAIT)) {
+    } else if (unsent.isEmpty() && Sockets.sendWindow(socket, bytes, length, ZMQ.DONTWAIT)) {
       lastSendNanos = System.nanoTime();
     } else {
       unsent.addLast(Arrays.copyOf(bytes, length));
