@@ -14,6 +14,7 @@ import io.onex.bus.protocol.schema.TopicSchemaSet;
 import io.onex.bus.protocol.topic.Topics;
 import io.onex.bus.transport.PollIdleStrategy;
 import io.onex.bus.transport.SocketLimits;
+import io.onex.bus.transport.SocketWaiter;
 import io.onex.bus.transport.Sockets;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public final class Broker implements AutoCloseable {
   private final BrokerCounters counters;
   private final AgentRunner runner;
   private final BrokerAgent agent;
+  private final SocketWaiter waiter;
   private final AtomicLong loopErrors = new AtomicLong();
   private volatile boolean closed;
 
@@ -58,12 +60,11 @@ public final class Broker implements AutoCloseable {
           e);
     }
     this.endpoint = router.getLastEndpoint();
-    ZMQ.Poller poller = context.createPoller(1);
-    poller.register(router, ZMQ.Poller.POLLIN);
+    this.waiter = new SocketWaiter(router);
     this.agent = new BrokerAgent(router, config, counters, clock);
     PollIdleStrategy idle =
         new PollIdleStrategy(
-            max -> poller.poll(agent.hasBacklog() ? 1 : max), MAX_IDLE_BLOCK_MILLIS);
+            max -> waiter.await(agent.hasBacklog() ? 1 : max), MAX_IDLE_BLOCK_MILLIS);
     this.runner = new AgentRunner(idle, this::onLoopError, null, agent);
   }
 
@@ -194,6 +195,7 @@ public final class Broker implements AutoCloseable {
     runner.close(
         (int) Math.min(Integer.MAX_VALUE, waitMillis),
         t -> LOG.warn("{} did not stop in time", t.getName()));
+    waiter.close();
     context.close();
   }
 

@@ -17,6 +17,7 @@ import io.onex.bus.protocol.event.OnexEventJson;
 import io.onex.bus.protocol.schema.SchemaFailure;
 import io.onex.bus.protocol.topic.Topics;
 import io.onex.bus.transport.PollIdleStrategy;
+import io.onex.bus.transport.SocketWaiter;
 import io.onex.bus.transport.Sockets;
 import io.onex.bus.transport.Waker;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,7 @@ public final class BusClient implements EventBus {
   private final Map<Integer, SubscriptionImpl> subscriptions = new ConcurrentHashMap<>();
   private final Dispatcher dispatcher;
   private final ClientAgent agent;
+  private final SocketWaiter waiter;
   private final BackpressureSignal backpressure = new BackpressureSignal();
   private final BackpressureGate gate;
   private final AgentRunner runner;
@@ -69,11 +71,8 @@ public final class BusClient implements EventBus {
     this.agent =
         new ClientAgent(socket, options, dispatcher, subscriptions, inFlight, backpressure);
     this.gate = new BackpressureGate(backpressure, options);
-    ZMQ.Poller poller = context.createPoller(2);
-    poller.register(socket, ZMQ.Poller.POLLIN);
-    poller.register(waker.channel(), ZMQ.Poller.POLLIN);
-    PollIdleStrategy idle =
-        new PollIdleStrategy(millis -> blockingPoll(poller, millis), MAX_IDLE_BLOCK_MILLIS);
+    this.waiter = new SocketWaiter(socket, waker.channel());
+    PollIdleStrategy idle = new PollIdleStrategy(this::blockingPoll, MAX_IDLE_BLOCK_MILLIS);
     this.runner = new AgentRunner(idle, t -> {}, null, agent);
     this.dispatchThread = new Thread(dispatcher, "onex-client-dispatch-" + options.nodeId());
     dispatchThread.setDaemon(true);
@@ -121,11 +120,11 @@ public final class BusClient implements EventBus {
     return t;
   }
 
-  private void blockingPoll(ZMQ.Poller poller, long millis) {
+  private void blockingPoll(long millis) {
     waker.armed();
     long timeout = agent.pollTimeoutMillis(millis);
     if (timeout > 0) {
-      poller.poll(timeout);
+      waiter.await(timeout);
     }
     waker.disarm();
   }
@@ -280,6 +279,7 @@ public final class BusClient implements EventBus {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    waiter.close();
     context.close();
     waker.close();
   }

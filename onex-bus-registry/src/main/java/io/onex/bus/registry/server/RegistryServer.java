@@ -10,6 +10,7 @@ import io.onex.bus.registry.RegistryException;
 import io.onex.bus.registry.schema.SchemaRegistry;
 import io.onex.bus.transport.RateLimitedLog;
 import io.onex.bus.transport.SocketLimits;
+import io.onex.bus.transport.SocketWaiter;
 import io.onex.bus.transport.Sockets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,13 +94,12 @@ public final class RegistryServer implements AutoCloseable {
   }
 
   private void loop() {
-    ZMQ.Poller poller = context.createPoller(1);
-    poller.register(router, ZMQ.Poller.POLLIN);
+    SocketWaiter waiter = new SocketWaiter(router);
     long nextReap = System.currentTimeMillis() + reapEveryMillis;
     try {
       while (running) {
         long wait = Math.min(MAX_POLL_MILLIS, Math.max(0, nextReap - System.currentTimeMillis()));
-        poller.poll(wait);
+        waiter.await(wait);
         for (int i = 0; i < MAX_PER_TURN; i++) {
           List<byte[]> msg = receive();
           if (msg == null) {
@@ -117,7 +117,7 @@ public final class RegistryServer implements AutoCloseable {
         LOG.error("registry loop stopped by an unexpected error", e);
       }
     } finally {
-      poller.close();
+      waiter.close();
       router.close();
     }
   }
