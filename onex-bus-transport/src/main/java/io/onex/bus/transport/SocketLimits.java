@@ -36,17 +36,12 @@ public record SocketLimits(
   /**
    * What a client connects with: 2 MiB messages, twice the default bus frame limit, because a
    * DELIVER carries a published event plus the broker's stamp and must not trip the receiver's cap;
-   * 1000-message HWMs, since a DELIVER can be 64 KiB and the pipe sits outside every bound the
-   * client library keeps.
+   * a 1000-message send HWM and a 250-message receive HWM, since a DELIVER can be 256 KiB and the
+   * receiving pipe sits outside every bound the client library keeps (250 of them: 64 MiB).
    */
   public static final SocketLimits CLIENT_DEFAULT =
       new SocketLimits(
-          2 << 20,
-          1000,
-          1000,
-          Duration.ofSeconds(2),
-          Duration.ofSeconds(10),
-          Duration.ofSeconds(1));
+          2 << 20, 1000, 250, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(1));
 
   public SocketLimits {
     if (maxMessageBytes < 64) {
