@@ -93,7 +93,9 @@ public record BusClientOptions(
     private String clientName = "onex-java/0.1";
     private SocketLimits socketLimits = SocketLimits.CLIENT_DEFAULT;
     private int outboundQueueCapacity = 65_536;
-    private int inboundQueueCapacity = 1024;
+    // DELIVER frames waiting for the dispatcher; a frame is at most 256 KiB plus one event, so
+    // 256 of them bound this queue near 64 MiB even when a subscription grants unlimited credit.
+    private int inboundQueueCapacity = 256;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration publishTimeout = Duration.ofSeconds(5);
     private Duration closeTimeout = Duration.ofSeconds(5);
@@ -127,6 +129,9 @@ public record BusClientOptions(
       return this;
     }
 
+    /**
+     * DELIVER frames the I/O thread may hand the dispatcher ahead of the handlers (default 256).
+     */
     public Builder inboundQueueCapacity(int v) {
       inboundQueueCapacity = v;
       return this;
