@@ -18,12 +18,12 @@ import org.zeromq.ZMQ;
  * and the socket consumes a byte only after it has been counted. A poller woken by the byte
  * therefore often finds the socket with nothing to read, polls again, wakes again at once on the
  * same byte, and so on until the sending thread (JeroMQ's I/O thread) has returned from its {@code
- * write} and counted. On a 2-vCPU VM at 10,000 messages/s this was about ten {@code epoll_wait}
+ * write} and counted. On a 2-vCPU VM at 10,000 messages/s this was about twenty {@code epoll_wait}
  * calls per message, four times the CPU of a blocking receive; and when the woken thread had taken
  * the sender's CPU, it spun until the scheduler preempted it, a stall of milliseconds
- * (docs/performance.md, "The JeroMQ wake-up race"). Here, once the socket's descriptor has fired,
- * the thread spins briefly on the socket's own event check, then yields the CPU to whoever has to
- * finish the count, for at most {@value #SETTLE_NANOS} ns.
+ * (docs/performance.md, "Latest: the JeroMQ wake-up race"). Here, once the socket's descriptor has
+ * fired, the thread spins briefly on the socket's own event check and then, while the byte is still
+ * unconsumed, yields the CPU to whoever has to count it, for at most {@value #SETTLE_NANOS} ns.
  *
  * <p>Only the socket's owning loop thread may call {@link #await}; {@link #close} once that loop
  * has stopped.
