@@ -230,13 +230,21 @@ class DebugModeTest {
         registry.registry());
   }
 
+  /**
+   * Waits until the loop's latest DEBUG_MODE line says {@code enabled}. The latest, not any: the
+   * bus logs "off" once at start-up, and waiting for "any off" after turning it off again returned
+   * before the loop had applied the change (seen in CI: the next event was still traced).
+   */
   private void awaitDebugMode(boolean enabled) {
     Awaitility.await()
         .atMost(WAIT)
         .until(
-            () ->
-                lines("DEBUG_MODE").stream()
-                    .anyMatch(e -> Boolean.valueOf(enabled).equals(fields(e).get("enabled"))));
+            () -> {
+              List<ILoggingEvent> modes = lines("DEBUG_MODE");
+              return !modes.isEmpty()
+                  && Boolean.valueOf(enabled)
+                      .equals(fields(modes.get(modes.size() - 1)).get("enabled"));
+            });
   }
 
   private List<ILoggingEvent> lines(String event) {
