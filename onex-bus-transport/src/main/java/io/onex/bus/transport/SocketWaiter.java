@@ -40,6 +40,7 @@ public final class SocketWaiter implements AutoCloseable {
   private long settled;
   private long noInput;
   private long unsettled;
+  private long timedOut;
 
   /**
    * @param socket the loop's socket, watched for input
@@ -68,7 +69,9 @@ public final class SocketWaiter implements AutoCloseable {
     }
     boolean socketFired;
     try {
-      selector.select(millis);
+      if (selector.select(millis) == 0) {
+        timedOut++;
+      }
       socketFired = selector.selectedKeys().contains(socketKey);
       selector.selectedKeys().clear();
     } catch (ClosedSelectorException e) {
@@ -139,6 +142,11 @@ public final class SocketWaiter implements AutoCloseable {
   /** Loop thread: wake-ups after which the announced input did not show up within the bound. */
   long unsettled() {
     return unsettled;
+  }
+
+  /** Loop thread: waits that ended with nothing ready (the timeout, mostly). */
+  long timedOut() {
+    return timedOut;
   }
 
   /** Closes the selector (not the socket or the channels); after the loop has stopped. */
