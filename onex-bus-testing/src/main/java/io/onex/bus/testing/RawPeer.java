@@ -67,22 +67,28 @@ public final class RawPeer implements AutoCloseable {
    * session (the answer to a retried HELLO) is skipped.
    */
   public Frame receive(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      long left = (deadline - System.nanoTime()) / 1_000_000;
-      if (left <= 0) {
-        throw new AssertionError("no frame within " + timeout);
-      }
-      socket.setReceiveTimeOut((int) left);
-      byte[] bytes = socket.recv(0);
-      if (bytes == null) {
-        throw new AssertionError("no frame within " + timeout);
-      }
-      Frame f = decode(bytes);
+      Frame f = decode(receiveBytes(timeout));
       if (!(f instanceof Frame.Welcome w && w.sessionId() == sessionId)) {
         return f;
       }
     }
+  }
+
+  /**
+   * The next frame's bytes as they came off the wire, or an AssertionError if none comes in time.
+   */
+  public byte[] receiveBytes(Duration timeout) {
+    long left = timeout.toMillis();
+    if (left <= 0) {
+      throw new AssertionError("no frame within " + timeout);
+    }
+    socket.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, left));
+    byte[] bytes = socket.recv(0);
+    if (bytes == null) {
+      throw new AssertionError("no frame within " + timeout);
+    }
+    return bytes;
   }
 
   private static Frame decode(byte[] bytes) {

@@ -7,6 +7,10 @@ package io.onex.bus.protocol.codec;
  */
 public final class DeliverWriter {
   private static final int COUNT_AT = 2;
+
+  /** u32 subscription id, u64 sequence, u64 broker time, u8 length of the publisher's node id. */
+  private static final int DELIVERY_HEADER_BYTES = 4 + 8 + 8 + 1;
+
   private final WireWriter w;
   private int count;
 
@@ -29,6 +33,14 @@ public final class DeliverWriter {
   /** Bytes the frame would have now. */
   public int size() {
     return w.position();
+  }
+
+  /**
+   * Bytes one delivery adds to a frame: its header (subscription id, sequence, broker time, the
+   * publisher's node id with its length) and its event record of {@code recordLength} bytes.
+   */
+  public static int bytesFor(byte[] publisherNodeId, int recordLength) {
+    return DELIVERY_HEADER_BYTES + publisherNodeId.length + recordLength;
   }
 
   /** Appends one delivery; the event is {@code record[offset, offset+length)} of its frame. */
