@@ -175,40 +175,74 @@ public final class BusClient implements EventBus {
    */
   public CompletableFuture<PublishResult> publishEncoded(
       String topic, String eventType, String correlationId, byte[] json, PublishOptions o) {
+    PublishResult refused = refusal(topic, eventType, correlationId, json);
+    if (refused != null) {
+      return CompletableFuture.completedFuture(refused);
+    }
+    CompletableFuture<PublishResult> result = new CompletableFuture<>();
+    inFlight.started();
+    enqueue(new Outbound.Event(record(topic, eventType, correlationId, json, o), result), result);
+    return result;
+  }
+
+  /**
+   * Publishes like {@link #publishEncoded} but asks for no result: no future is made or completed,
+   * which is what a NATS core {@code publish} or a Kafka {@code send} without callback costs. The
+   * event is checked and encoded on the caller's thread as usual, and goes into the same PUBLISH
+   * batches, so order with other publishes holds. Returns false when it was refused before leaving
+   * this process (client closed, invalid topic, client-side schema check, backpressure policy, the
+   * outbound queue full for the publish timeout); what the bus rejects later (an ERROR for it) is
+   * counted in {@link #rejectedWithoutResult()} and logged, at most a few lines a second. {@link
+   * #close()} waits for these events too.
+   */
+  public boolean publishEncodedNoResult(
+      String topic, String eventType, String correlationId, byte[] json, PublishOptions o) {
+    if (refusal(topic, eventType, correlationId, json) != null) {
+      return false;
+    }
+    inFlight.started();
+    return enqueue(
+        new Outbound.Event(record(topic, eventType, correlationId, json, o), null), null);
+  }
+
+  /**
+   * Events published with {@link #publishEncodedNoResult} that the bus rejected (each also logged,
+   * rate-limited). Any thread.
+   */
+  public long rejectedWithoutResult() {
+    return agent.rejectedWithoutResult();
+  }
+
+  /** Why an event may not be sent at all, checked on the publishing thread; null if it may. */
+  private PublishResult refusal(String topic, String eventType, String correlationId, byte[] json) {
     if (closed) {
-      return CompletableFuture.completedFuture(PublishResult.notSent("client is closed"));
+      return PublishResult.notSent("client is closed");
     }
     if (topic != lastValidTopic) {
       try {
         Topics.validateLiteral(topic);
       } catch (ProtocolException e) {
-        return CompletableFuture.completedFuture(
-            PublishResult.notSent(e.code() + ": " + e.getMessage()));
+        return PublishResult.notSent(e.code() + ": " + e.getMessage());
       }
       lastValidTopic = topic;
     }
     SchemaFailure invalid = options.schemaValidation().check(topic, eventType, correlationId, json);
     if (invalid != null) {
-      return CompletableFuture.completedFuture(
-          PublishResult.rejectedBySchema(
-              invalid, new String(json, 0, Math.min(json.length, 120), StandardCharsets.UTF_8)));
+      return PublishResult.rejectedBySchema(
+          invalid, new String(json, 0, Math.min(json.length, 120), StandardCharsets.UTF_8));
     }
-    PublishResult refused = gate.admit(topic);
-    if (refused != null) {
-      return CompletableFuture.completedFuture(refused);
-    }
-    byte[] record =
-        EventRecords.encode(
-            topic,
-            eventType,
-            correlationId,
-            o.tags(),
-            TraceContext.extensions(o.effectiveTraceContext()),
-            json);
-    CompletableFuture<PublishResult> result = new CompletableFuture<>();
-    inFlight.started();
-    enqueue(new Outbound.Event(record, result), result);
-    return result;
+    return gate.admit(topic);
+  }
+
+  private static byte[] record(
+      String topic, String eventType, String correlationId, byte[] json, PublishOptions o) {
+    return EventRecords.encode(
+        topic,
+        eventType,
+        correlationId,
+        o.tags(),
+        TraceContext.extensions(o.effectiveTraceContext()),
+        json);
   }
 
   @Override
@@ -241,21 +275,28 @@ public final class BusClient implements EventBus {
     }
   }
 
-  /** Offers work to the I/O thread, waiting up to the publish timeout for room. */
-  private void enqueue(Outbound item, CompletableFuture<PublishResult> result) {
+  /**
+   * Offers work to the I/O thread, waiting up to the publish timeout for room; false (and {@code
+   * result}, if any, completed NOT_SENT) when there was none.
+   */
+  private boolean enqueue(Outbound item, CompletableFuture<PublishResult> result) {
     long deadline = System.nanoTime() + options.publishTimeout().toNanos();
     while (!agent.outbound().offer(item)) {
       if (System.nanoTime() > deadline || closed) {
+        if (item instanceof Outbound.Event) {
+          inFlight.done(1);
+        }
         if (result != null) {
           result.complete(
               PublishResult.notSent("outbound queue full for " + options.publishTimeout()));
         }
-        return;
+        return false;
       }
       waker.wake();
       LockSupport.parkNanos(50_000);
     }
     waker.wake();
+    return true;
   }
 
   /**

@@ -37,6 +37,16 @@ public final class ClientAgent implements Agent {
   private static final Logger LOG = LoggerFactory.getLogger(ClientAgent.class);
   private static final int READ_BUDGET = 256;
   private static final int FRAME_HEADROOM = 64;
+
+  /**
+   * A PUBLISH batch holds at most this many bytes (or the session's frame limit, if lower); a
+   * single event larger than this goes alone. Batches used to grow to the 1 MiB frame limit in a
+   * burst; past 512 KiB the batch buffer can no longer be handed to ZeroMQ as it is ({@link
+   * WireWriter#handOver}), so every frame was copied once more. At 256 KiB the buffer is handed
+   * over, and the broker's pinned frames are released in smaller pieces.
+   */
+  static final int PUBLISH_BATCH_BYTES = 256 * 1024;
+
   private static final String HELLO_ID_KEY = "hello_id";
 
   /**
@@ -111,6 +121,11 @@ public final class ClientAgent implements Agent {
     return outbound;
   }
 
+  /** Any thread: events published without a result that the bus rejected. */
+  public long rejectedWithoutResult() {
+    return pending.rejectedWithoutResult();
+  }
+
   /** Any thread: completes with the first WELCOME. */
   public CompletableFuture<Frame.Welcome> welcome() {
     return welcome;
@@ -168,7 +183,7 @@ public final class ClientAgent implements Agent {
     Outbound o;
     while ((o = outbound.poll()) != null) {
       if (o instanceof Outbound.Event e
-          && e.result().complete(PublishResult.notSent("client closed"))) {
+          && (e.result() == null || e.result().complete(PublishResult.notSent("client closed")))) {
         inFlight.done(1);
       }
     }
@@ -322,7 +337,10 @@ public final class ClientAgent implements Agent {
     int n = 0;
     Outbound o;
     int maxEvents = Math.min(0xFFFF, session == null ? 1024 : session.maxBatchEvents());
-    int maxBytes = (session == null ? 1 << 20 : session.maxFrameBytes()) - FRAME_HEADROOM;
+    int maxBytes =
+        Math.min(
+            PUBLISH_BATCH_BYTES,
+            (session == null ? 1 << 20 : session.maxFrameBytes()) - FRAME_HEADROOM);
     while ((o = outbound.poll()) != null) {
       n++;
       if (o instanceof Outbound.Control c) {

@@ -9,7 +9,10 @@ import java.util.concurrent.CompletableFuture;
  * a control frame to send as is. Immutable; created on any thread, consumed by the I/O thread.
  */
 public sealed interface Outbound {
-  /** One event, already encoded by the publishing thread. */
+  /**
+   * One event, already encoded by the publishing thread; {@code result} is null when the publisher
+   * asked for none ({@code publishEncodedNoResult}).
+   */
   record Event(byte[] record, CompletableFuture<PublishResult> result) implements Outbound {}
 
   /** A frame other than PUBLISH (SUBSCRIBE, UNSUBSCRIBE, BYE). */

@@ -4,16 +4,25 @@ import io.onex.bus.client.PublishResult;
 import io.onex.bus.protocol.ErrorCode;
 import io.onex.bus.protocol.codec.Frame;
 import io.onex.bus.protocol.schema.SchemaFailure;
+import io.onex.bus.transport.RateLimitedLog;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PUBLISH frames awaiting their ACK, by ref. Per-event ERRORs are remembered until the ACK,
- * which then numbers the remaining events in order. Owned by the I/O thread.
+ * which then numbers the remaining events in order. An event published without a result has a null
+ * future: it is counted like the others, and a rejection of it is counted in {@link
+ * #rejectedWithoutResult()} and logged (rate-limited) since nobody else will hear of it. Owned by
+ * the I/O thread, except {@link #rejectedWithoutResult()}.
  */
 final class PendingPublishes {
+  private static final Logger LOG = LoggerFactory.getLogger(PendingPublishes.class);
+
   private static final class Batch {
     final List<CompletableFuture<PublishResult>> futures;
     final PublishResult[] rejected;
@@ -26,6 +35,8 @@ final class PendingPublishes {
 
   private final Map<Integer, Batch> byRef = new HashMap<>();
   private final InFlight inFlight;
+  private final AtomicLong rejectedWithoutResult = new AtomicLong();
+  private final RateLimitedLog rejectionLog = new RateLimitedLog(10, 1000);
 
   PendingPublishes(InFlight inFlight) {
     this.inFlight = inFlight;
@@ -61,7 +72,7 @@ final class PendingPublishes {
     PublishResult r = PublishResult.rejected(code, e.message(), e.offending());
     if (e.index() == Frame.Error.WHOLE_FRAME) {
       byRef.remove(e.ref());
-      b.futures.forEach(f -> f.complete(r));
+      b.futures.forEach(f -> complete(f, r));
       inFlight.done(b.futures.size());
     } else if (e.index() < b.rejected.length) {
       b.rejected[e.index()] = r;
@@ -97,10 +108,14 @@ final class PendingPublishes {
     }
     long seq = a.sequence();
     for (int i = 0; i < b.futures.size(); i++) {
+      CompletableFuture<PublishResult> f = b.futures.get(i);
       if (b.rejected[i] != null) {
-        b.futures.get(i).complete(b.rejected[i]);
+        complete(f, b.rejected[i]);
       } else {
-        b.futures.get(i).complete(PublishResult.accepted(seq++));
+        if (f != null) {
+          f.complete(PublishResult.accepted(seq));
+        }
+        seq++;
       }
     }
     inFlight.done(b.futures.size());
@@ -111,9 +126,32 @@ final class PendingPublishes {
   void failAll(String why) {
     PublishResult r = PublishResult.notSent(why);
     for (Batch b : byRef.values()) {
-      b.futures.forEach(f -> f.complete(r));
+      b.futures.forEach(f -> complete(f, r));
       inFlight.done(b.futures.size());
     }
     byRef.clear();
+  }
+
+  /** Any thread: events published without a result that the bus rejected or that were lost. */
+  long rejectedWithoutResult() {
+    return rejectedWithoutResult.get();
+  }
+
+  /** Completes {@code f}; a publish without a result is counted and logged instead. */
+  private void complete(CompletableFuture<PublishResult> f, PublishResult r) {
+    if (f != null) {
+      f.complete(r);
+      return;
+    }
+    rejectedWithoutResult.incrementAndGet();
+    if (rejectionLog.tryAcquire(
+        System.currentTimeMillis(),
+        n -> LOG.warn("{} more events published without a result were not accepted", n))) {
+      LOG.atWarn()
+          .addKeyValue("event", "EVENT_REJECTED")
+          .addKeyValue("status", r.status())
+          .addKeyValue("code", r.code())
+          .log("an event published without a result was not accepted: {}", r.message());
+    }
   }
 }

@@ -291,6 +291,81 @@ class BusClientTest {
   }
 
   @Test
+  void publishesWithoutResultArriveInOrderBetweenPublishesWithOne() throws Exception {
+    BusClient pub = connect("no-result");
+    BusClient sub = connect("no-result-sub");
+    List<String> got = new CopyOnWriteArrayList<>();
+    sub.subscribe("quiet.>", e -> got.add(e.correlationId())).ready().get();
+    byte[] json = OnexEventJson.write(event("no-result", 0));
+    for (int i = 0; i < 5_000; i++) {
+      assertThat(
+              pub.publishEncodedNoResult(
+                  "quiet.a", "NODE_START", "n" + i, json, PublishOptions.NONE))
+          .isTrue();
+    }
+    PublishResult last =
+        pub.publishEncoded("quiet.a", "NODE_START", "last", json, PublishOptions.NONE).get();
+    assertThat(last.isAccepted()).isTrue();
+    await().atMost(WAIT).until(() -> got.size() == 5_001);
+    for (int i = 0; i < 5_000; i++) {
+      assertThat(got.get(i)).isEqualTo("n" + i);
+    }
+    assertThat(got.get(5_000)).isEqualTo("last");
+    assertThat(pub.rejectedWithoutResult()).isZero();
+  }
+
+  @Test
+  void aRejectionOfAPublishWithoutResultIsCountedAndTheOthersGoThrough() throws Exception {
+    BusClient pub = connect("no-result-bad");
+    BusClient sub = connect("no-result-bad-sub");
+    List<String> got = new CopyOnWriteArrayList<>();
+    sub.subscribe("mixed.>", e -> got.add(e.correlationId())).ready().get();
+    byte[] json = OnexEventJson.write(event("no-result-bad", 0));
+    byte[] notAnObject = "[1,2,3]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(
+            pub.publishEncodedNoResult("mixed.a", "NODE_START", "ok-1", json, PublishOptions.NONE))
+        .isTrue();
+    // Passes the client's checks (no schema configured), refused by the broker: PAYLOAD_NOT_JSON.
+    assertThat(
+            pub.publishEncodedNoResult(
+                "mixed.a", "NODE_START", "bad", notAnObject, PublishOptions.NONE))
+        .isTrue();
+    assertThat(
+            pub.publishEncodedNoResult("mixed.a", "NODE_START", "ok-2", json, PublishOptions.NONE))
+        .isTrue();
+    await().atMost(WAIT).until(() -> pub.rejectedWithoutResult() == 1);
+    await().atMost(WAIT).until(() -> got.size() == 2);
+    assertThat(got).containsExactly("ok-1", "ok-2");
+  }
+
+  @Test
+  void aPublishWithoutResultIsRefusedLocallyForAnInvalidTopicOrAClosedClient() throws Exception {
+    BusClient watcher = connect("no-result-watcher");
+    List<String> got = new CopyOnWriteArrayList<>();
+    watcher.subscribe("a.>", e -> got.add(e.correlationId())).ready().get();
+    BusClient pub = connect("no-result-local");
+    byte[] json = OnexEventJson.write(event("no-result-local", 0));
+    long rejectedBefore = broker.snapshot().rejected();
+    assertThat(pub.publishEncodedNoResult("a.*.b", "NODE_START", "wild", json, PublishOptions.NONE))
+        .isFalse();
+    pub.close();
+    clients.remove(pub);
+    assertThat(pub.publishEncodedNoResult("a.b", "NODE_START", "closed", json, PublishOptions.NONE))
+        .isFalse();
+    // A marker from another client: the refused events never reached the broker, so it is the
+    // only delivery and the broker rejected nothing (a wildcard topic it would have refused).
+    assertThat(
+            watcher
+                .publishEncoded("a.c", "NODE_START", "marker", json, PublishOptions.NONE)
+                .get()
+                .isAccepted())
+        .isTrue();
+    await().atMost(WAIT).until(() -> got.contains("marker"));
+    assertThat(got).containsExactly("marker");
+    assertThat(broker.snapshot().rejected()).isEqualTo(rejectedBefore);
+  }
+
+  @Test
   void closeLeavesNoClientThreadsBehind() {
     BusClient c = connect("short-lived");
     c.subscribe("a.>", e -> {});
