@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs the scenarios on every system in one JVM run: per size, warm-up runs (not recorded), then
- * the repetitions, reporting the median, the spread and the ratio to NATS's median at the same
- * size. Only the 1→1 throughput scenario exists so far. Harness thread only.
+ * Runs the scenarios on every system in one JVM run: per size, warm-up runs ({@link WarmUp}, not
+ * recorded), then the repetitions, reporting the median, the spread and the ratio to NATS's median
+ * at the same size. Only the 1→1 throughput scenario exists so far. Harness thread only.
  */
 public final class BenchHarness {
   static final String ONE_TO_ONE = "1to1";
@@ -43,19 +43,9 @@ public final class BenchHarness {
     };
   }
 
-  /**
-   * Full-size warm-up runs after the first, half-size one. After that one alone, a throwaway 1->10
-   * run over 12 repetitions was still getting faster in its second and third runs (JIT of the many
-   * client threads' code), so every system now warms up for two more, the same for each.
-   */
-  public static final int EXTRA_WARM_UP_RUNS = 2;
-
   private static BenchRow measure(BenchSystem system, int size, BenchOptions o) throws Exception {
     // Warm-up, not recorded: JIT, pipes, buffers.
-    system.oneToOne(size, Math.max(1, o.events() / 2));
-    for (int i = 0; i < EXTRA_WARM_UP_RUNS; i++) {
-      system.oneToOne(size, o.events());
-    }
+    WarmUp.run(n -> system.oneToOne(size, n).eventsPerSecond(), o.events());
     BenchSystem.Measurement[] runs = new BenchSystem.Measurement[o.repetitions()];
     for (int i = 0; i < runs.length; i++) {
       runs[i] = system.oneToOne(size, o.events());

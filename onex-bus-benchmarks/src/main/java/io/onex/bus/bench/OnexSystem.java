@@ -65,7 +65,7 @@ final class OnexSystem implements BenchSystem {
     long dropsBefore = broker.snapshot().dropped();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
-      publisher.publishEncoded(TOPIC, eventType, null, payload, PublishOptions.NONE);
+      publisher.publishEncodedNoResult(TOPIC, eventType, null, payload, PublishOptions.NONE);
     }
     long received = c.await(2_000_000_000L);
     long lost = count - received;

@@ -1,7 +1,7 @@
 package io.onex.bus.bench.flow;
 
-import io.onex.bus.bench.BenchHarness;
 import io.onex.bus.bench.NatsServer;
+import io.onex.bus.bench.WarmUp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * publishing connection sends N events as fast as it can on one topic, 10 subscribing connections
  * each receive all N. Fan-in: 10 publishing connections, each on a thread of its own, send N/10
  * each at once, one subscribing connection receives all N. A run's time goes from the first publish
- * to the last delivery. Each system gets warm-up runs (half the events, then {@link
- * BenchHarness#EXTRA_WARM_UP_RUNS} full ones; not recorded), then the systems alternate run by run;
+ * to the last delivery. Each system gets warm-up runs by the same rule ({@link WarmUp}: half the
+ * events, then full runs until two agree; not recorded), then the systems alternate run by run;
  * medians are reported. Harness thread, plus the fan-in publishing threads ({@code
  * bench-fanin-pub-i}) during a run.
  */
@@ -91,12 +91,15 @@ public final class FanBench {
     int n = options.events() / FAN * FAN; // fan-in splits evenly
     long[] lost = new long[setups.size()];
     for (int s = 0; s < setups.size(); s++) {
-      Run w = once(setups.get(s), n / 2 / FAN * FAN);
-      lost[s] += w.expected() - w.received();
-      for (int i = 0; i < BenchHarness.EXTRA_WARM_UP_RUNS; i++) {
-        w = once(setups.get(s), n);
-        lost[s] += w.expected() - w.received();
-      }
+      Setup setup = setups.get(s);
+      int system = s;
+      WarmUp.run(
+          events -> {
+            Run w = once(setup, events / FAN * FAN);
+            lost[system] += w.expected() - w.received();
+            return w.eventsPerS();
+          },
+          n);
     }
     Run[][] runs = new Run[setups.size()][options.repetitions()];
     for (int r = 0; r < options.repetitions(); r++) {

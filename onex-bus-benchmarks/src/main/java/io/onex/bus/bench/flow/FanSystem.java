@@ -77,7 +77,7 @@ abstract class FanSystem implements AutoCloseable {
       return new Sender() {
         @Override
         public void send(byte[] payload) {
-          c.publishEncoded(TOPIC, "BENCH", null, payload, PublishOptions.NONE);
+          c.publishEncodedNoResult(TOPIC, "BENCH", null, payload, PublishOptions.NONE);
         }
 
         @Override
