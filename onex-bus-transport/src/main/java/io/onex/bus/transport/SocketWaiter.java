@@ -21,7 +21,7 @@ import org.zeromq.ZMQ;
  * write} and counted. On a 2-vCPU VM at 10,000 messages/s this was about twenty {@code epoll_wait}
  * calls per message, four times the CPU of a blocking receive; and when the woken thread had taken
  * the sender's CPU, it spun until the scheduler preempted it, a stall of milliseconds
- * (docs/performance.md, "Latest: the JeroMQ wake-up race"). Here, once the socket's descriptor has
+ * (docs/performance.md, "Earlier: the JeroMQ wake-up race"). Here, once the socket's descriptor has
  * fired, the thread spins briefly on the socket's own event check and then, while the byte is still
  * unconsumed, yields the CPU to whoever has to count it, for at most {@value #SETTLE_NANOS} ns.
  *
