@@ -93,7 +93,8 @@ public record BusClientOptions(
     private String clientName = "onex-java/0.1";
     private SocketLimits socketLimits = SocketLimits.CLIENT_DEFAULT;
     private int outboundQueueCapacity = 65_536;
-    // DELIVER frames waiting for the dispatcher; a frame is at most 256 KiB plus one event, so
+    // DELIVER frames waiting for the dispatcher; a frame is at most 256 KiB (unless one event is
+    // larger), so
     // 256 of them bound this queue near 64 MiB even when a subscription grants unlimited credit.
     private int inboundQueueCapacity = 256;
     private Duration connectTimeout = Duration.ofSeconds(5);
