@@ -94,8 +94,8 @@ public record BusClientOptions(
     private SocketLimits socketLimits = SocketLimits.CLIENT_DEFAULT;
     private int outboundQueueCapacity = 65_536;
     // DELIVER frames waiting for the dispatcher; a frame is at most 256 KiB (unless one event is
-    // larger), so
-    // 256 of them bound this queue near 64 MiB even when a subscription grants unlimited credit.
+    // larger), so 256 of them bound this queue near 64 MiB even when a subscription grants
+    // unlimited credit.
     private int inboundQueueCapacity = 256;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration publishTimeout = Duration.ofSeconds(5);
