@@ -191,9 +191,10 @@ public final class BusClient implements EventBus {
    * event is checked and encoded on the caller's thread as usual, and goes into the same PUBLISH
    * batches, so order with other publishes holds. Returns false when it was refused before leaving
    * this process (client closed, invalid topic, client-side schema check, backpressure policy, the
-   * outbound queue full for the publish timeout); what the bus rejects later (an ERROR for it) is
-   * counted in {@link #rejectedWithoutResult()} and logged, at most a few lines a second. {@link
-   * #close()} waits for these events too.
+   * outbound queue full for the publish timeout); what the bus rejects later (an ERROR for it), or
+   * what is lost with the connection or at close before the bus answered, is counted in {@link
+   * #rejectedWithoutResult()} and logged, at most a few lines a second. {@link #close()} waits for
+   * these events too.
    */
   public boolean publishEncodedNoResult(
       String topic, String eventType, String correlationId, byte[] json, PublishOptions o) {
@@ -206,8 +207,8 @@ public final class BusClient implements EventBus {
   }
 
   /**
-   * Events published with {@link #publishEncodedNoResult} that the bus rejected (each also logged,
-   * rate-limited). Any thread.
+   * Events published with {@link #publishEncodedNoResult} that the bus rejected or that were lost
+   * before it answered (each also logged, rate-limited). Any thread.
    */
   public long rejectedWithoutResult() {
     return agent.rejectedWithoutResult();

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * each receive all N. Fan-in: 10 publishing connections, each on a thread of its own, send N/10
  * each at once, one subscribing connection receives all N. A run's time goes from the first publish
  * to the last delivery. Each system gets warm-up runs by the same rule ({@link WarmUp}: half the
- * events, then full runs until two agree; not recorded), then the systems alternate run by run;
+ * events, then full runs until three agree; not recorded), then the systems alternate run by run;
  * medians are reported. Harness thread, plus the fan-in publishing threads ({@code
  * bench-fanin-pub-i}) during a run.
  */
