@@ -181,9 +181,9 @@ public final class ClientAgent implements Agent {
     socket.send(FrameCodec.encode(new Frame.Bye(0, "client closing")), ZMQ.DONTWAIT);
     pending.failAll("client closed before the bus answered");
     Outbound o;
+    PublishResult closing = PublishResult.notSent("client closed");
     while ((o = outbound.poll()) != null) {
-      if (o instanceof Outbound.Event e
-          && (e.result() == null || e.result().complete(PublishResult.notSent("client closed")))) {
+      if (o instanceof Outbound.Event e && pending.complete(e.result(), closing)) {
         inFlight.done(1);
       }
     }

@@ -137,11 +137,13 @@ final class PendingPublishes {
     return rejectedWithoutResult.get();
   }
 
-  /** Completes {@code f}; a publish without a result is counted and logged instead. */
-  private void complete(CompletableFuture<PublishResult> f, PublishResult r) {
+  /**
+   * Completes {@code f}; a publish without a result (null) is counted and logged instead. Returns
+   * false if {@code f} had already been completed.
+   */
+  boolean complete(CompletableFuture<PublishResult> f, PublishResult r) {
     if (f != null) {
-      f.complete(r);
-      return;
+      return f.complete(r);
     }
     rejectedWithoutResult.incrementAndGet();
     if (rejectionLog.tryAcquire(
@@ -153,5 +155,6 @@ final class PendingPublishes {
           .addKeyValue("code", r.code())
           .log("an event published without a result was not accepted: {}", r.message());
     }
+    return true;
   }
 }
