@@ -1,5 +1,7 @@
 package io.onex.bus.protocol.codec;
 
+import java.util.Arrays;
+
 /**
  * Builds one DELIVER frame by appending deliveries whose event records are copied verbatim from the
  * frames they were published in. The broker keeps one per connection and flushes it whenever its
@@ -68,12 +70,22 @@ public final class DeliverWriter {
 
   /**
    * The finished frame as the first {@code length} bytes of {@code bytes}, which may be longer: a
-   * large batch is handed over rather than copied (see {@link WireWriter#handOver}). The writer is
-   * reset for the next one.
+   * large batch is handed over rather than copied (see {@link WireWriter#handOver}). When the frame
+   * is byte for byte the same as {@code previous} (another connection's batch just cut, with the
+   * same subscription id and the same events), {@code previous} itself is returned and this writer
+   * keeps its buffer: with a 1→10 fan-out the broker then allocates one DELIVER array where it
+   * allocated ten. A frame handed to ZeroMQ is never written again, so sharing it is safe. {@code
+   * previous} may be null. The writer is reset for the next frame.
    */
-  public Finished finishWithoutCopy() {
+  public Finished finishSharing(Finished previous) {
     w.putU16At(COUNT_AT, count);
     int length = w.position();
+    if (previous != null
+        && previous.length() == length
+        && Arrays.equals(previous.bytes(), 0, length, w.buffer(), 0, length)) {
+      reset();
+      return previous;
+    }
     byte[] bytes = w.handOver();
     reset();
     return new Finished(bytes, length);

@@ -70,7 +70,7 @@ class DeliverWriterTest {
    * DeliverWriter#finish} would have made.
    */
   @Test
-  void finishingWithoutCopyHandsOverLargeBatchesAndNeverOverwritesThem() throws Exception {
+  void finishingHandsOverLargeBatchesAndNeverOverwritesThem() throws Exception {
     byte[] rec = EventRecords.encode(EventRecord.of("a", "T", "", "{}".getBytes()));
     DeliverWriter copying = new DeliverWriter(4 * rec.length);
     DeliverWriter handing = new DeliverWriter(4 * rec.length);
@@ -80,14 +80,14 @@ class DeliverWriterTest {
     }
     byte[] expected = copying.finish();
 
-    DeliverWriter.Finished large = handing.finishWithoutCopy();
+    DeliverWriter.Finished large = handing.finishSharing(null);
     byte[] handed = java.util.Arrays.copyOf(large.bytes(), large.bytes().length);
     for (int i = 0; i < 3; i++) {
       handing.append(9, 9, 9, new byte[] {'x'}, rec, 0, rec.length);
     }
-    DeliverWriter.Finished next = handing.finishWithoutCopy();
+    DeliverWriter.Finished next = handing.finishSharing(null);
     handing.append(7, 7, 7, new byte[] {'y'}, rec, 0, rec.length);
-    DeliverWriter.Finished small = handing.finishWithoutCopy();
+    DeliverWriter.Finished small = handing.finishSharing(null);
 
     assertThat(large.bytes().length).isGreaterThan(large.length());
     assertThat(java.util.Arrays.copyOf(large.bytes(), large.length())).isEqualTo(expected);
@@ -98,6 +98,39 @@ class DeliverWriterTest {
         .singleElement()
         .extracting(Delivery::subscriptionId)
         .isEqualTo(7);
+  }
+
+  @Test
+  void aFrameIdenticalToThePreviousOneSharesItsArray() throws Exception {
+    byte[] rec = EventRecords.encode(EventRecord.of("a.b", "T", "", "{\"x\":1}".getBytes()));
+    DeliverWriter first = new DeliverWriter(64);
+    DeliverWriter second = new DeliverWriter(64);
+    DeliverWriter other = new DeliverWriter(64);
+    for (int i = 0; i < 3; i++) {
+      first.append(1, 10 + i, 5, new byte[] {'p'}, rec, 0, rec.length);
+      second.append(1, 10 + i, 5, new byte[] {'p'}, rec, 0, rec.length);
+      other.append(2, 10 + i, 5, new byte[] {'p'}, rec, 0, rec.length);
+    }
+
+    DeliverWriter.Finished a = first.finishSharing(null);
+    byte[] asSent = java.util.Arrays.copyOf(a.bytes(), a.length());
+    DeliverWriter.Finished b = second.finishSharing(a);
+    DeliverWriter.Finished c = other.finishSharing(b);
+
+    // Same bytes: the same array goes out twice. Another subscription id: a frame of its own.
+    assertThat(b).isSameAs(a);
+    assertThat(c.bytes()).isNotSameAs(a.bytes());
+    assertThat(
+            ((Frame.Deliver) FrameCodec.decode(java.util.Arrays.copyOf(c.bytes(), c.length())))
+                .deliveries())
+        .extracting(Delivery::subscriptionId)
+        .containsExactly(2, 2, 2);
+    // The writer that shared keeps writing into its own buffer, never into the shared frame.
+    second.append(1, 99, 5, new byte[] {'q'}, rec, 0, rec.length);
+    DeliverWriter.Finished next = second.finishSharing(a);
+    assertThat(next.bytes()).isNotSameAs(a.bytes());
+    assertThat(java.util.Arrays.copyOf(a.bytes(), a.length())).isEqualTo(asSent);
+    assertThat(second.count()).isZero();
   }
 
   @Test

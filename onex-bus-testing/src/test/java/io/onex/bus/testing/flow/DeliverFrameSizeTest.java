@@ -16,9 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The size of DELIVER frames as a raw subscriber receives them (docs/protocol.md §12): a batch is
- * cut before the delivery that would take it past 256 KiB, so no frame is larger, unless a single
- * delivery is, which then comes alone; and nothing is lost or reordered by the cuts.
+ * DELIVER frames as raw subscribers receive them (docs/protocol.md §12): a batch is cut before the
+ * delivery that would take it past 256 KiB, so no frame is larger, unless a single delivery is,
+ * which then comes alone; nothing is lost or reordered by the cuts; and connections whose batches
+ * the broker sends as one shared array (same subscription id, same events) each get all of them,
+ * with their own id, while a connection with another id gets frames of its own.
  */
 class DeliverFrameSizeTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -80,9 +82,48 @@ class DeliverFrameSizeTest {
     }
   }
 
+  @Test
+  void connectionsWithTheSameSubscriptionIdEachGetEveryEventInOrder() {
+    try (Broker broker = TestBuses.start("frames");
+        RawPeer a = new RawPeer(broker.endpoint());
+        RawPeer b = new RawPeer(broker.endpoint());
+        RawPeer c = new RawPeer(broker.endpoint());
+        RawPeer pub = new RawPeer(broker.endpoint())) {
+      subscribe(a, "a", SUB);
+      subscribe(b, "b", SUB);
+      subscribe(c, "c", SUB + 1);
+      pub.hello("pub");
+      long first = publish(pub, 600, 1_000);
+      long second = publish(pub, 5, 100);
+      for (RawPeer sub : List.of(a, b, c)) {
+        int id = sub == c ? SUB + 1 : SUB;
+        List<Long> sequences = new ArrayList<>();
+        while (sequences.size() < 605) {
+          Frame.Deliver d = (Frame.Deliver) decode(sub.receiveBytes(WAIT));
+          d.deliveries()
+              .forEach(
+                  x -> {
+                    assertThat(x.subscriptionId()).isEqualTo(id);
+                    sequences.add(x.sequence());
+                  });
+        }
+        for (int i = 0; i < 600; i++) {
+          assertThat(sequences.get(i)).isEqualTo(first + i);
+        }
+        for (int i = 0; i < 5; i++) {
+          assertThat(sequences.get(600 + i)).isEqualTo(second + i);
+        }
+      }
+    }
+  }
+
   private static void subscribe(RawPeer sub) {
-    sub.hello("sub");
-    sub.send(new Frame.Subscribe(1, SUB, "t.>", 10_000, 1, -1, Map.of()));
+    subscribe(sub, "sub", SUB);
+  }
+
+  private static void subscribe(RawPeer sub, String nodeId, int subscriptionId) {
+    sub.hello(nodeId);
+    sub.send(new Frame.Subscribe(1, subscriptionId, "t.>", 10_000, 1, -1, Map.of()));
     assertThat(sub.receive(WAIT)).isInstanceOf(Frame.Ack.class);
   }
 
