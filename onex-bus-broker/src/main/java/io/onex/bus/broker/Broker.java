@@ -48,7 +48,9 @@ public final class Broker implements AutoCloseable {
 
   private Broker(BusConfig config, Clock clock) {
     this.config = config;
-    this.context = new ZContext(1);
+    // More than one I/O thread: a fan-out's TCP writes to many subscribers are the broker's
+    // heaviest work, and one thread serialised them (docs/config.md, limits.io_threads).
+    this.context = new ZContext(config.limits().ioThreads());
     this.counters = new BrokerCounters();
     ZMQ.Socket router = Sockets.router(context, limits(config));
     try {

@@ -25,7 +25,7 @@ record BusDefaults(
       new BusDefaults(
           "127.0.0.1",
           new QueueConfig(1000, DropPolicy.OLDEST),
-          new LimitsConfig(1 << 20, 1024, 10_000, 250, 1000),
+          new LimitsConfig(1 << 20, 1024, 10_000, 250, 1000, 2),
           new HeartbeatConfig(Duration.ofSeconds(2), Duration.ofSeconds(10)),
           new LoggingConfig("info", false),
           new ShutdownConfig(Duration.ofSeconds(5)));

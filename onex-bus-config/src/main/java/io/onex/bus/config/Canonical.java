@@ -52,7 +52,8 @@ final class Canonical {
             "max_batch_events", l.maxBatchEvents(),
             "max_subscriptions_per_connection", l.maxSubscriptionsPerConnection(),
             "send_hwm", l.sendHwm(),
-            "recv_hwm", l.recvHwm()));
+            "recv_hwm", l.recvHwm(),
+            "io_threads", l.ioThreads()));
     m.put(
         "heartbeat",
         Map.of(

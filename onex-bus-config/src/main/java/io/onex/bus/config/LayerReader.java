@@ -18,7 +18,8 @@ final class LayerReader {
           "max_batch_events",
           "max_subscriptions_per_connection",
           "send_hwm",
-          "recv_hwm");
+          "recv_hwm",
+          "io_threads");
   static final List<String> HEARTBEAT = List.of("interval", "timeout");
   static final List<String> LOGGING = List.of("level", "debug");
   static final List<String> SHUTDOWN = List.of("drain_timeout");
@@ -58,7 +59,8 @@ final class LayerReader {
         l.integer(LimitsConfig.MAX_BATCH_EVENTS, base.maxBatchEvents()),
         l.integer(LimitsConfig.MAX_SUBSCRIPTIONS, base.maxSubscriptionsPerConnection()),
         l.integer(LimitsConfig.SEND_HWM, base.sendHwm()),
-        l.integer(LimitsConfig.RECV_HWM, base.recvHwm()));
+        l.integer(LimitsConfig.RECV_HWM, base.recvHwm()),
+        l.integer(LimitsConfig.IO_THREADS, base.ioThreads()));
   }
 
   /**

@@ -264,6 +264,11 @@ class ConfigErrorsTest {
         row(bus("limits: {send_hwm: 0}"), "buses[0].limits.send_hwm", "must be >= 1 (was 0)"),
         row(bus("limits: {recv_hwm: -1}"), "buses[0].limits.recv_hwm", "must be >= 1 (was -1)"),
         row(bus("limits: {recv_hwm: 10000001}"), "buses[0].limits.recv_hwm", "must be <= 10000000"),
+        row(bus("limits: {io_threads: 0}"), "buses[0].limits.io_threads", "must be >= 1 (was 0)"),
+        row(
+            bus("limits: {io_threads: 17}"),
+            "buses[0].limits.io_threads",
+            "must be <= 16 (was 17)"),
         // Logging and metadata.
         row(
             bus("logging: {level: loud}"),

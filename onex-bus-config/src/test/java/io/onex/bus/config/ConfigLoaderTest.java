@@ -80,7 +80,7 @@ class ConfigLoaderTest {
     assertThat(t.port()).isEqualTo(PortSpec.range(41000, 41999));
     assertThat(t.bindEndpoint()).isEqualTo("tcp://*:*");
     assertThat(t.queue()).isEqualTo(new QueueConfig(20_000, DropPolicy.OLDEST));
-    assertThat(t.limits()).isEqualTo(new LimitsConfig(4096, 16, 5, 10, 20));
+    assertThat(t.limits()).isEqualTo(new LimitsConfig(4096, 16, 5, 10, 20, 3));
     assertThat(t.heartbeat())
         .isEqualTo(new HeartbeatConfig(Duration.ofSeconds(1), Duration.ofHours(1)));
     assertThat(t.logging()).isEqualTo(new LoggingConfig("trace", false));
@@ -101,7 +101,7 @@ class ConfigLoaderTest {
     assertThat(control.bindEndpoint()).isEqualTo("tcp://127.0.0.1:5555");
     // A bus that overrides nothing gets the file's defaults, not the built-in ones.
     assertThat(control.queue()).isEqualTo(new QueueConfig(500, DropPolicy.NEWEST));
-    assertThat(control.limits()).isEqualTo(new LimitsConfig(2 << 20, 512, 100, 2000, 3000));
+    assertThat(control.limits()).isEqualTo(new LimitsConfig(2 << 20, 512, 100, 2000, 3000, 2));
     assertThat(control.heartbeat())
         .isEqualTo(new HeartbeatConfig(Duration.ofMillis(500), Duration.ofSeconds(3)));
     assertThat(control.logging()).isEqualTo(new LoggingConfig("warn", true));
@@ -129,7 +129,8 @@ class ConfigLoaderTest {
                 BusDefaults.BUILT_IN.limits().maxBatchEvents(),
                 BusDefaults.BUILT_IN.limits().maxSubscriptionsPerConnection(),
                 BusDefaults.BUILT_IN.limits().sendHwm(),
-                BusDefaults.BUILT_IN.limits().recvHwm()));
+                BusDefaults.BUILT_IN.limits().recvHwm(),
+                BusDefaults.BUILT_IN.limits().ioThreads()));
     BusConfig untouched = c.bus("untouched").orElseThrow();
     assertThat(untouched.queue()).isEqualTo(new QueueConfig(500, DropPolicy.NEWEST));
     assertThat(untouched.heartbeat())

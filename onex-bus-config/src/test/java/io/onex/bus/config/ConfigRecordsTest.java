@@ -31,13 +31,17 @@ class ConfigRecordsTest {
         row(() -> new QueueConfig(0, DropPolicy.OLDEST), "size must be >= 1 (was 0)"),
         row(() -> new QueueConfig(10_000_001, DropPolicy.OLDEST), "size must be <= 10000000"),
         row(() -> new QueueConfig(1, null), "drop"),
-        row(() -> new LimitsConfig(1023, 1, 1, 1, 1), "max_frame_bytes must be >= 1024 (was 1023)"),
-        row(() -> new LimitsConfig(1024, 65536, 1, 1, 1), "max_batch_events must be <= 65535"),
         row(
-            () -> new LimitsConfig(1024, 1, 0, 1, 1),
+            () -> new LimitsConfig(1023, 1, 1, 1, 1, 1),
+            "max_frame_bytes must be >= 1024 (was 1023)"),
+        row(() -> new LimitsConfig(1024, 65536, 1, 1, 1, 1), "max_batch_events must be <= 65535"),
+        row(
+            () -> new LimitsConfig(1024, 1, 0, 1, 1, 1),
             "max_subscriptions_per_connection must be >= 1"),
-        row(() -> new LimitsConfig(1024, 1, 1, 0, 1), "send_hwm must be >= 1 (was 0)"),
-        row(() -> new LimitsConfig(1024, 1, 1, 1, 0), "recv_hwm must be >= 1 (was 0)"),
+        row(() -> new LimitsConfig(1024, 1, 1, 0, 1, 1), "send_hwm must be >= 1 (was 0)"),
+        row(() -> new LimitsConfig(1024, 1, 1, 1, 0, 1), "recv_hwm must be >= 1 (was 0)"),
+        row(() -> new LimitsConfig(1024, 1, 1, 1, 1, 0), "io_threads must be >= 1 (was 0)"),
+        row(() -> new LimitsConfig(1024, 1, 1, 1, 1, 17), "io_threads must be <= 16 (was 17)"),
         row(() -> new HeartbeatConfig(Duration.ZERO, s1), "interval must be > 0 (was 0s)"),
         row(() -> new HeartbeatConfig(s1, null), "timeout must not be null"),
         row(
