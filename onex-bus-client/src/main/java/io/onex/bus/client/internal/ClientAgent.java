@@ -121,7 +121,7 @@ public final class ClientAgent implements Agent {
     return outbound;
   }
 
-  /** Any thread: events published without a result that the bus rejected. */
+  /** Any thread: events published without a result that the bus rejected or that were lost. */
   public long rejectedWithoutResult() {
     return pending.rejectedWithoutResult();
   }

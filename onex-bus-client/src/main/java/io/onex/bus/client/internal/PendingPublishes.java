@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PendingPublishes {
   private static final Logger LOG = LoggerFactory.getLogger(PendingPublishes.class);
+  private static final LongConsumer REJECTIONS_HELD_BACK =
+      RateLimitedLog.suppressedLine(LOG, null, "EVENT_REJECTED");
 
   private static final class Batch {
     final List<CompletableFuture<PublishResult>> futures;
@@ -146,9 +149,7 @@ final class PendingPublishes {
       return f.complete(r);
     }
     rejectedWithoutResult.incrementAndGet();
-    if (rejectionLog.tryAcquire(
-        System.currentTimeMillis(),
-        n -> LOG.warn("{} more events published without a result were not accepted", n))) {
+    if (rejectionLog.tryAcquire(System.currentTimeMillis(), REJECTIONS_HELD_BACK)) {
       LOG.atWarn()
           .addKeyValue("event", "EVENT_REJECTED")
           .addKeyValue("status", r.status())
