@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -32,6 +33,11 @@ final class OnexProcess implements AutoCloseable {
   }
 
   static OnexProcess start(Path home, String... args) {
+    return start(home, Map.of(), args);
+  }
+
+  /** As {@link #start(Path, String...)}, with these environment variables set for the process. */
+  static OnexProcess start(Path home, Map<String, String> env, String... args) {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(
           JAR.toAbsolutePath() + " is missing: run the package phase first");
@@ -41,6 +47,8 @@ final class OnexProcess implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("ONEX_HOME", home.toString());
     pb.environment().remove("ONEX_HTTP");
+    pb.environment().remove("ONEX_SCHED_POLICY");
+    pb.environment().putAll(env);
     try {
       return new OnexProcess(pb.start());
     } catch (IOException e) {
@@ -70,6 +78,11 @@ final class OnexProcess implements AutoCloseable {
     t.setDaemon(true);
     t.start();
     return t;
+  }
+
+  /** The process id, e.g. to read its threads under {@code /proc}. */
+  long pid() {
+    return process.pid();
   }
 
   List<String> out() {

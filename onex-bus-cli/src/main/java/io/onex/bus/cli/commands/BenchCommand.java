@@ -32,6 +32,7 @@ import io.onex.bus.bench.registry.RegistryBenchOptions;
 import io.onex.bus.bench.registry.RegistryRow;
 import io.onex.bus.cli.CliException;
 import io.onex.bus.cli.OnexCommand;
+import io.onex.bus.cli.deploy.ProcessScheduling;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -165,6 +166,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkOptionsFor(scenario);
+    ProcessScheduling.applyFromEnvironment();
     return switch (scenario) {
       case ONE_TO_ONE -> oneToOne();
       case RegistryBench.SCENARIO -> registry();

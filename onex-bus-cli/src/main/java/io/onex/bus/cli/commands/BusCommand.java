@@ -6,6 +6,7 @@ import io.onex.bus.cli.deploy.BusMetricsSource;
 import io.onex.bus.cli.deploy.Deployment;
 import io.onex.bus.cli.deploy.LocalBuses;
 import io.onex.bus.cli.deploy.MetricsHttp;
+import io.onex.bus.cli.deploy.ProcessScheduling;
 import io.onex.bus.config.BusConfig;
 import io.onex.bus.config.OnexConfig;
 import io.onex.bus.observability.metrics.ProcessMetrics;
@@ -61,6 +62,7 @@ public final class BusCommand implements Runnable {
     @Override
     public Integer call() throws InterruptedException {
       OnexConfig cfg = config.load();
+      ProcessScheduling.applyFromEnvironment();
       BusConfig bus =
           cfg.bus(name)
               .orElseThrow(

@@ -6,6 +6,7 @@ import io.onex.bus.cli.deploy.BusMetricsSource;
 import io.onex.bus.cli.deploy.LocalBuses;
 import io.onex.bus.cli.deploy.LocalRegistry;
 import io.onex.bus.cli.deploy.OnexHome;
+import io.onex.bus.cli.deploy.ProcessScheduling;
 import io.onex.bus.config.BusConfig;
 import io.onex.bus.config.OnexConfig;
 import io.onex.bus.observability.metrics.ProcessMetrics;
@@ -37,6 +38,7 @@ public final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     OnexConfig cfg = config.load();
+    ProcessScheduling.applyFromEnvironment();
     OnexHome onexHome = OnexHome.resolve(home, cfg.home());
     ProcessMetrics metrics = new ProcessMetrics();
     LocalRegistry registry = LocalRegistry.start(cfg, onexHome, metrics);
