@@ -1,10 +1,13 @@
 package io.onex.bus.bench;
 
+import io.onex.bus.transport.sched.ThreadPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +37,7 @@ public final class NatsServer implements AutoCloseable {
       return new NatsServer(null, "nats://127.0.0.1:" + PORT, null);
     }
     Process p =
-        new ProcessBuilder("nats-server", "-a", "127.0.0.1", "-p", Integer.toString(PORT))
+        new ProcessBuilder(serverCommand("-a", "127.0.0.1", "-p", Integer.toString(PORT)))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
@@ -57,15 +60,15 @@ public final class NatsServer implements AutoCloseable {
   public static NatsServer startPrivate(Path portsDir) throws IOException {
     Process p =
         new ProcessBuilder(
-                "nats-server",
-                "-a",
-                "127.0.0.1",
-                "-p",
-                "-1",
-                "-m",
-                "-1",
-                "--ports_file_dir",
-                portsDir.toString())
+                serverCommand(
+                    "-a",
+                    "127.0.0.1",
+                    "-p",
+                    "-1",
+                    "-m",
+                    "-1",
+                    "--ports_file_dir",
+                    portsDir.toString()))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
@@ -86,6 +89,22 @@ public final class NatsServer implements AutoCloseable {
       }
       LockSupport.parkNanos(50_000_000);
     }
+  }
+
+  /**
+   * {@code nats-server} with {@code args}; when this process runs under SCHED_BATCH (as {@code onex
+   * bench} does), started through {@code chrt --other 0} so that the peer runs under the kernel's
+   * default policy, as a {@code nats-server} started by its own service would, rather than
+   * inheriting ours.
+   */
+  private static List<String> serverCommand(String... args) {
+    List<String> command = new ArrayList<>();
+    if (ThreadPolicy.callerIsBatch()) {
+      command.addAll(List.of("chrt", "--other", "0"));
+    }
+    command.add("nats-server");
+    command.addAll(List.of(args));
+    return command;
   }
 
   public String url() {
