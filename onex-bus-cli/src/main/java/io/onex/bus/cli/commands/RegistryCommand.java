@@ -2,6 +2,7 @@ package io.onex.bus.cli.commands;
 
 import io.onex.bus.cli.deploy.LocalRegistry;
 import io.onex.bus.cli.deploy.OnexHome;
+import io.onex.bus.cli.deploy.ProcessScheduling;
 import io.onex.bus.config.OnexConfig;
 import io.onex.bus.observability.metrics.ProcessMetrics;
 import java.io.PrintWriter;
@@ -42,6 +43,7 @@ public final class RegistryCommand implements Runnable {
     @Override
     public Integer call() throws InterruptedException {
       OnexConfig cfg = config.load();
+      ProcessScheduling.applyFromEnvironment();
       LocalRegistry registry =
           LocalRegistry.start(cfg, OnexHome.resolve(home, cfg.home()), new ProcessMetrics());
       PrintWriter out = spec.commandLine().getOut();

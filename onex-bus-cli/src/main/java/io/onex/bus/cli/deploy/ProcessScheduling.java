@@ -9,11 +9,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduling policy of a process that runs brokers or benchmarks ({@code onex up}, {@code onex
- * bus start}, {@code onex bench}), chosen by {@code ONEX_SCHED_POLICY}: {@code batch} (the default)
- * puts every thread under {@code SCHED_BATCH} ({@link BatchScheduling} says why), {@code default}
- * leaves the kernel's default policy. The outcome is logged once as {@code SCHED_POLICY}; a policy
- * that cannot be applied is a warning, not a failure. Main thread, before the command starts its
- * own threads.
+ * bus start}, {@code onex registry start}, {@code onex bench}), chosen by {@code
+ * ONEX_SCHED_POLICY}: {@code batch} (the default) puts every thread under {@code SCHED_BATCH}
+ * ({@link BatchScheduling} says why), {@code default} leaves the kernel's default policy. The
+ * outcome is logged once as {@code SCHED_POLICY}; a policy that cannot be applied is a warning, not
+ * a failure. Main thread, before the command starts its own threads.
  */
 public final class ProcessScheduling {
   /** The environment variable that chooses the policy. */
