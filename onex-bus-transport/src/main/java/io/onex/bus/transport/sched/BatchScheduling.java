@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BatchScheduling {
   private static final long CHRT_TIMEOUT_SECONDS = 10;
+  private static final int ATTEMPTS = 2;
 
   /** What {@link #applyToThisProcess} did. */
   public record Outcome(boolean applied, String detail) {}
@@ -33,12 +34,29 @@ public final class BatchScheduling {
   private BatchScheduling() {}
 
   /**
-   * Runs {@code chrt --batch --all-tasks --pid 0 <this pid>} and then checks the calling thread's
-   * policy. Never throws: a missing {@code chrt}, a refusal or a non-Linux system give an outcome
-   * with {@code applied == false} and the reason.
+   * Runs {@code chrt --batch --all-tasks --pid 0 <this pid>}, then checks that every thread of the
+   * process is batch; a thread started while {@code chrt} walked the list by one it had not reached
+   * yet can be missed, so it runs once more in that case. Never throws: a missing {@code chrt}, a
+   * refusal or a non-Linux system give an outcome with {@code applied == false} and the reason.
    */
   public static Outcome applyToThisProcess() {
     long pid = ProcessHandle.current().pid();
+    long missed = 0;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      String failure = runChrt(pid);
+      if (failure != null) {
+        return new Outcome(false, failure);
+      }
+      missed = ThreadPolicy.threadsNotBatchInThisProcess();
+      if (missed == 0) {
+        return new Outcome(true, "SCHED_BATCH for all threads of process " + pid);
+      }
+    }
+    return new Outcome(false, "chrt succeeded but " + missed + " threads are not SCHED_BATCH");
+  }
+
+  /** Runs chrt on the whole process; null on success, else why it failed. */
+  private static String runChrt(long pid) {
     List<String> command =
         List.of("chrt", "--batch", "--all-tasks", "--pid", "0", Long.toString(pid));
     try {
@@ -49,19 +67,14 @@ public final class BatchScheduling {
       }
       if (!p.waitFor(CHRT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        return new Outcome(false, "chrt did not finish within " + CHRT_TIMEOUT_SECONDS + " s");
+        return "chrt did not finish within " + CHRT_TIMEOUT_SECONDS + " s";
       }
-      if (p.exitValue() != 0) {
-        return new Outcome(false, "chrt exited with " + p.exitValue() + ": " + output);
-      }
+      return p.exitValue() == 0 ? null : "chrt exited with " + p.exitValue() + ": " + output;
     } catch (IOException e) {
-      return new Outcome(false, "chrt could not be run: " + e.getMessage());
+      return "chrt could not be run: " + e.getMessage();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Outcome(false, "interrupted while chrt ran");
+      return "interrupted while chrt ran";
     }
-    return ThreadPolicy.callerIsBatch()
-        ? new Outcome(true, "SCHED_BATCH for all threads of process " + pid)
-        : new Outcome(false, "chrt succeeded but this thread's policy is not SCHED_BATCH");
   }
 }

@@ -3,7 +3,9 @@ package io.onex.bus.transport.sched;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * The Linux scheduling policy of the calling thread, read from {@code /proc/thread-self/stat}
@@ -27,6 +29,28 @@ public final class ThreadPolicy {
    */
   public static boolean callerIsBatch() {
     return policyOfCaller() == SCHED_BATCH;
+  }
+
+  /**
+   * How many threads of this process are not under {@code SCHED_BATCH}, from {@code
+   * /proc/self/task}; threads that end while the list is read are skipped. -1 where the list cannot
+   * be read.
+   */
+  public static long threadsNotBatchInThisProcess() {
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+      long notBatch = 0;
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+          notBatch += parsePolicy(stat) == SCHED_BATCH ? 0 : 1;
+        } catch (NoSuchFileException e) {
+          // the thread ended while the list was read
+        }
+      }
+      return notBatch;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /** The calling thread's policy number, or -1 where it cannot be read. */
