@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onex.bus.transport.sched.ThreadPolicy;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,7 +157,7 @@ class OnexUpIT {
     try (OnexProcess up = OnexProcess.start(home, "up")) {
       up.awaitLine("onex: ready", START);
       assertThat(up.err()).anyMatch(l -> l.contains("SCHED_POLICY batch"));
-      Map<String, Integer> policies = threadPolicies(up.pid());
+      Map<String, Integer> policies = ThreadPolicy.threadPolicies(up.pid());
       assertThat(policies.keySet()).anyMatch(name -> name.startsWith("iothread"));
       assertThat(policies).allSatisfy((name, p) -> assertThat(p).isEqualTo(3));
       up.terminate();
@@ -171,26 +167,11 @@ class OnexUpIT {
     try (OnexProcess up = OnexProcess.start(other, Map.of("ONEX_SCHED_POLICY", "default"), "up")) {
       up.awaitLine("onex: ready", START);
       assertThat(up.err()).anyMatch(l -> l.contains("SCHED_POLICY default"));
-      assertThat(threadPolicies(up.pid())).allSatisfy((name, p) -> assertThat(p).isZero());
+      assertThat(ThreadPolicy.threadPolicies(up.pid()))
+          .allSatisfy((name, p) -> assertThat(p).isZero());
       up.terminate();
       assertThat(up.waitFor(START)).isZero();
     }
-  }
-
-  /** Each thread's name (a name shared by several threads once) and its policy number. */
-  private static Map<String, Integer> threadPolicies(long pid) throws IOException {
-    Map<String, Integer> byName = new TreeMap<>();
-    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-      for (Path t : tasks.toList()) {
-        try {
-          String name = Files.readString(t.resolve("comm")).trim() + "/" + t.getFileName();
-          byName.put(name, ThreadPolicy.parsePolicy(Files.readString(t.resolve("stat"))));
-        } catch (NoSuchFileException e) {
-          // the thread ended while the list was read
-        }
-      }
-    }
-    return byName;
   }
 
   @Test

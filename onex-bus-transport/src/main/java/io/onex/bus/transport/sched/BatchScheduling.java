@@ -48,6 +48,9 @@ public final class BatchScheduling {
         return new Outcome(false, failure);
       }
       missed = ThreadPolicy.threadsNotBatchInThisProcess();
+      if (missed < 0) {
+        return new Outcome(false, "chrt succeeded but /proc/self/task could not be read");
+      }
       if (missed == 0) {
         return new Outcome(true, "SCHED_BATCH for all threads of process " + pid);
       }

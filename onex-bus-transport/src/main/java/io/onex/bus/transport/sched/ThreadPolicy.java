@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -32,25 +34,39 @@ public final class ThreadPolicy {
   }
 
   /**
-   * How many threads of this process are not under {@code SCHED_BATCH}, from {@code
-   * /proc/self/task}; threads that end while the list is read are skipped. -1 where the list cannot
-   * be read.
+   * How many threads of this process are not under {@code SCHED_BATCH}; -1 where {@code /proc}
+   * cannot be read.
    */
   public static long threadsNotBatchInThisProcess() {
-    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-      long notBatch = 0;
+    try {
+      return threadPolicies(ProcessHandle.current().pid()).values().stream()
+          .filter(policy -> policy != SCHED_BATCH)
+          .count();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Every thread of process {@code pid}, keyed {@code name/tid}, with its policy number, from
+   * {@code /proc/<pid>/task}; threads that end while the list is read are left out.
+   *
+   * @throws IOException if the process's thread list cannot be read
+   */
+  public static Map<String, Integer> threadPolicies(long pid) throws IOException {
+    Map<String, Integer> byThread = new TreeMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path task : tasks.toList()) {
         try {
+          String name = Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII).trim();
           String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
-          notBatch += parsePolicy(stat) == SCHED_BATCH ? 0 : 1;
+          byThread.put(name + "/" + task.getFileName(), parsePolicy(stat));
         } catch (NoSuchFileException e) {
           // the thread ended while the list was read
         }
       }
-      return notBatch;
-    } catch (IOException | RuntimeException e) {
-      return -1;
     }
+    return byThread;
   }
 
   /** The calling thread's policy number, or -1 where it cannot be read. */
